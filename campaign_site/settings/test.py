@@ -1,0 +1,10 @@
+"""Test runs: fast hashing, in-memory mail, fixed secrets."""
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-secret-key"  # noqa: S105
+PARTICIPANT_KEY_SECRET = "test-participant-key"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405

@@ -1,0 +1,38 @@
+from .campaigns import (
+    ArticlePage,
+    ArticlePageTag,
+    CampaignIndexPage,
+    CampaignPage,
+    CampaignPageTag,
+    NewsIndexPage,
+)
+from .neighbourhoods import Neighbourhood, Town
+from .participation import Participation, record_participation
+from .regulations import (
+    RegulationAttachment,
+    RegulationIndexPage,
+    RegulationPage,
+    RegulationPageTag,
+    RelatedRegulation,
+)
+from .volunteering import NeighbourhoodVolunteerPage, VolunteerIndexPage
+
+__all__ = [
+    "ArticlePage",
+    "ArticlePageTag",
+    "CampaignIndexPage",
+    "CampaignPage",
+    "CampaignPageTag",
+    "Neighbourhood",
+    "NeighbourhoodVolunteerPage",
+    "NewsIndexPage",
+    "Participation",
+    "RegulationAttachment",
+    "RegulationIndexPage",
+    "RegulationPage",
+    "RegulationPageTag",
+    "RelatedRegulation",
+    "Town",
+    "VolunteerIndexPage",
+    "record_participation",
+]

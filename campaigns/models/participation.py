@@ -1,0 +1,97 @@
+"""The append-only participation log that every act of taking part writes one row to."""
+
+from decimal import Decimal
+
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Participation(models.Model):
+    class Kind(models.TextChoices):
+        QUIZ = "quiz", _("Quiz")
+        PLEDGE = "pledge", _("Pledge")
+        VOLUNTEER_SIGNUP = "volunteer_signup", _("Volunteer sign-up")
+        VOLUNTEER_ATTENDANCE = "volunteer_attendance", _("Volunteer attendance")
+        VISIT = "visit", _("Poster visit")
+
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    neighbourhood = models.ForeignKey(
+        "campaigns.Neighbourhood",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participations",
+        verbose_name=_("neighbourhood"),
+    )
+    campaign = models.ForeignKey(
+        "campaigns.CampaignPage",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="participations",
+        verbose_name=_("campaign"),
+    )
+    participant = models.CharField(_("participant key"), max_length=64, blank=True, db_index=True)
+    weight = models.DecimalField(_("weight"), max_digits=7, decimal_places=2, default=Decimal(1))
+    occurred_at = models.DateTimeField(_("occurred at"), default=timezone.now)
+    source_type = models.ForeignKey(
+        ContentType, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    source_id = models.PositiveBigIntegerField(null=True, blank=True)
+    source = GenericForeignKey("source_type", "source_id")
+
+    class Meta:
+        ordering = ["-occurred_at"]
+        indexes = [
+            models.Index(fields=["neighbourhood", "occurred_at"]),
+            models.Index(fields=["campaign", "occurred_at"]),
+            models.Index(fields=["kind", "occurred_at"]),
+        ]
+        constraints = [
+            # One act, one row: recording the same source twice is a no-op.
+            models.UniqueConstraint(
+                fields=["kind", "source_type", "source_id"], name="one_participation_per_source"
+            ),
+            models.CheckConstraint(condition=models.Q(weight__gt=0), name="participation_weight_positive"),
+        ]
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.occurred_at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValueError("The participation log is append-only.")
+        super().save(*args, **kwargs)
+
+
+def record_participation(
+    kind, *, neighbourhood=None, campaign=None, participant="", weight=1, source=None, at=None
+):
+    """Write one row to the participation log, or return the row already written for source."""
+    row = Participation(
+        kind=kind,
+        neighbourhood=neighbourhood,
+        campaign=campaign,
+        participant=participant or "",
+        weight=Decimal(str(weight)),
+        occurred_at=at or timezone.now(),
+    )
+    if source is None:
+        row.save()
+        return row
+    row.source = source
+    try:
+        with transaction.atomic():
+            row.save()
+    except IntegrityError:
+        return Participation.objects.get(
+            kind=kind,
+            source_type=ContentType.objects.get_for_model(source),
+            source_id=source.pk,
+        )
+    return row

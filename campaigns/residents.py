@@ -1,0 +1,76 @@
+"""Resident identity: the one phone normaliser, the participant key and the masking helpers."""
+
+import hashlib
+import hmac
+import re
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+MAINLAND_MOBILE = re.compile(r"1[3-9]\d{9}")
+PHONE_NOISE = re.compile(r"[\s\-()（）]")
+NEIGHBOURHOOD_COOKIE = "neighbourhood"
+NEIGHBOURHOOD_COOKIE_SALT = "campaigns.neighbourhood"
+
+
+def normalise_phone(raw):
+    """Return the 11-digit mainland mobile number in raw, or raise ValidationError."""
+    phone = PHONE_NOISE.sub("", raw or "")
+    for prefix in ("+86", "0086", "86"):
+        if phone.startswith(prefix) and len(phone) == len(prefix) + 11:
+            phone = phone[len(prefix) :]
+            break
+    if not MAINLAND_MOBILE.fullmatch(phone):
+        raise ValidationError(
+            _("Enter an 11-digit mainland mobile number, such as 13812345678."),
+            code="invalid_phone",
+        )
+    return phone
+
+
+def participant_key(raw_phone):
+    """Return the keyed hash that stands for a resident in the participation log."""
+    phone = normalise_phone(raw_phone)
+    secret = settings.PARTICIPANT_KEY_SECRET.encode()
+    return hmac.new(secret, phone.encode(), hashlib.sha256).hexdigest()
+
+
+def mask_name(name):
+    """Return name with its middle hidden: 张三明 → 张*明, 张三 → 张*."""
+    name = (name or "").strip()
+    if len(name) <= 1:
+        return "*" if name else ""
+    if len(name) == 2:
+        return name[0] + "*"
+    return name[0] + "*" * (len(name) - 2) + name[-1]
+
+
+def mask_phone(phone):
+    """Return a mobile number with its middle four digits hidden: 138****5678."""
+    phone = (phone or "").strip()
+    if len(phone) < 7:
+        return "*" * len(phone)
+    return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
+
+
+def remembered_neighbourhood_id(request):
+    """Return the neighbourhood id the resident chose on an earlier visit, or None."""
+    value = request.get_signed_cookie(
+        NEIGHBOURHOOD_COOKIE, default=None, salt=NEIGHBOURHOOD_COOKIE_SALT
+    )
+    return int(value) if value and value.isdigit() else None
+
+
+def remember_neighbourhood(response, neighbourhood):
+    """Remember the resident's neighbourhood on their device for a year."""
+    response.set_signed_cookie(
+        NEIGHBOURHOOD_COOKIE,
+        str(neighbourhood.pk),
+        salt=NEIGHBOURHOOD_COOKIE_SALT,
+        max_age=settings.NEIGHBOURHOOD_COOKIE_AGE,
+        httponly=True,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )

@@ -1,0 +1,64 @@
+"""Groups for publicity staff and for each neighbourhood's committee, with their permissions."""
+
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Site
+
+PUBLICITY_STAFF = "宣传干部"
+STAFF_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+COMMITTEE_PAGE_PERMISSIONS = ["add_page", "change_page"]
+STAFF_MEDIA_PERMISSIONS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+]
+COMMITTEE_MEDIA_PERMISSIONS = [("wagtailimages", "add_image"), ("wagtailimages", "choose_image")]
+
+
+def _permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _grant(group, page, page_codenames, media_permissions):
+    group.permissions.add(_permission("wagtailadmin", "access_admin"))
+    for codename in page_codenames:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=page, permission=_permission("wagtailcore", codename)
+        )
+    root_collection = Collection.get_first_root_node()
+    for app_label, codename in media_permissions:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=root_collection, permission=_permission(app_label, codename)
+        )
+
+
+def ensure_publicity_staff_group():
+    """Create the publicity staff group: create, edit and publish everything on the site."""
+    group, _ = Group.objects.get_or_create(name=PUBLICITY_STAFF)
+    _grant(group, Site.objects.get(is_default_site=True).root_page, STAFF_PAGE_PERMISSIONS,
+           STAFF_MEDIA_PERMISSIONS)
+    return group
+
+
+def ensure_committee_group(volunteer_page):
+    """Create the committee group of a neighbourhood: it may work only in its own volunteer page."""
+    neighbourhood = volunteer_page.neighbourhood
+    group = neighbourhood.committee_group
+    if group is None:
+        name = f"居委会·{neighbourhood.town.name}{neighbourhood.name}"
+        group, _ = Group.objects.get_or_create(name=name)
+        neighbourhood.committee_group = group
+        neighbourhood.save(update_fields=["committee_group"])
+    _grant(group, volunteer_page, COMMITTEE_PAGE_PERMISSIONS, COMMITTEE_MEDIA_PERMISSIONS)
+    return group
+
+
+def neighbourhoods_for(user):
+    """Return the neighbourhoods whose data this user may see: all for staff, their own for a committee."""
+    from campaigns.models import Neighbourhood
+
+    if user.is_superuser or user.groups.filter(name=PUBLICITY_STAFF).exists():
+        return Neighbourhood.objects.all()
+    return Neighbourhood.objects.filter(committee_group__in=user.groups.all())

@@ -1,0 +1,60 @@
+"""The home page and the site-wide settings residents see in every footer."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class HomePage(Page):
+    headline = models.CharField(_("headline"), max_length=100, blank=True)
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("headline"), FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "campaigns.CampaignIndexPage",
+        "campaigns.NewsIndexPage",
+        "campaigns.RegulationIndexPage",
+        "campaigns.VolunteerIndexPage",
+    ]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from campaigns.models import ArticlePage, CampaignPage, RegulationIndexPage
+
+        context = super().get_context(request, *args, **kwargs)
+        today = timezone.localdate()
+        context["current_campaigns"] = (
+            CampaignPage.objects.live()
+            .filter(start_date__lte=today, end_date__gte=today)
+            .select_related("hero_image")
+            .order_by("end_date")[:4]
+        )
+        context["latest_articles"] = ArticlePage.objects.live().order_by("-date", "-pk")[:6]
+        context["regulation_index"] = RegulationIndexPage.objects.live().first()
+        return context
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseGenericSetting):
+    bureau_name = models.CharField(_("bureau name"), max_length=100, blank=True)
+    hotline = models.CharField(_("city-management hotline"), max_length=30, blank=True)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    icp_record = models.CharField(_("ICP record number"), max_length=60, blank=True)
+
+    panels = [
+        FieldPanel("bureau_name"),
+        FieldPanel("hotline"),
+        FieldPanel("address"),
+        FieldPanel("icp_record"),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")

@@ -1,0 +1,46 @@
+"""Chinese site search: pages index a jieba-segmented copy of their text and queries are segmented alike."""
+
+from django.utils.html import strip_tags
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.chinese import segment, segmented
+
+
+class SegmentedSearchMixin:
+    """Index a segmented copy of the page's text so a word inside a compound can be found."""
+
+    search_text_attributes = ()
+    segmented_search_fields = [index.SearchField("segmented_text")]
+
+    def search_text_parts(self):
+        """Return the pieces of plain text that describe the page."""
+        parts = [self.title, self.search_description]
+        for name in self.search_text_attributes:
+            value = getattr(self, name)
+            field = self._meta.get_field(name)
+            if hasattr(field, "stream_block"):
+                parts.extend(field.get_searchable_content(value))
+            else:
+                parts.append(strip_tags(str(value or "")))
+        if hasattr(self, "tags"):
+            parts.extend(tag.name for tag in self.tags.all())
+        return parts
+
+    def segmented_text(self):
+        return segmented(" ".join(str(part) for part in self.search_text_parts() if part))
+
+
+def search_pages(query):
+    """Return live public pages matching every word of query, best first."""
+    words = segment(query)
+    if not words:
+        return Page.objects.none()
+    return Page.objects.live().public().specific().search(" ".join(words), operator="and")
+
+
+def reindex_page(page_id):
+    """Index the page's current text, including the tags saved after the page row itself."""
+    page = Page.objects.filter(pk=page_id).specific().first()
+    if page is not None:
+        index.insert_or_update_object(page)

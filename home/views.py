@@ -1,0 +1,81 @@
+"""Site-wide views: search, tags, the resident's neighbourhood and the health check."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+from taggit.models import Tag
+from wagtail.models import get_page_models
+
+from campaigns.forms import NeighbourhoodForm
+from campaigns.residents import remember_neighbourhood
+from home.search import search_pages
+
+MAX_QUERY_LENGTH = 100
+
+
+def search(request):
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    results = search_pages(query) if query else []
+    page = Paginator(results, 10).get_page(request.GET.get("page"))
+    return render(request, "home/search.html", {"query": query, "results": page})
+
+
+def tagged(request, tag):
+    tag_object = Tag.objects.filter(name=tag).first()
+    pages = []
+    if tag_object:
+        for model in get_page_models():
+            if hasattr(model, "tags") and not model._meta.abstract:
+                pages.extend(model.objects.live().public().filter(tags=tag_object))
+    pages.sort(key=lambda page: page.last_published_at or page.first_published_at, reverse=True)
+    status = 200 if tag_object else 404
+    return render(request, "home/tagged.html", {"tag": tag, "pages": pages}, status=status)
+
+
+@require_POST
+def choose_neighbourhood(request):
+    form = NeighbourhoodForm(request.POST)
+    next_url = request.POST.get("next", "/")
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        next_url = "/"
+    if not form.is_valid():
+        message = form.errors["neighbourhood"][0]
+        return render(
+            request, "home/message.html", {"message": message, "back": next_url}, status=400
+        )
+    response = redirect(next_url)
+    remember_neighbourhood(response, form.cleaned_data["neighbourhood"])
+    return response
+
+
+@never_cache
+def healthz(request):
+    checks = {"database": _check_database(), "redis": _check_redis()}
+    healthy = all(value in ("ok", "not configured") for value in checks.values())
+    return JsonResponse(checks, status=200 if healthy else 503)
+
+
+def _check_database():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:
+        return "down"
+    return "ok"
+
+
+def _check_redis():
+    if not settings.REDIS_URL:
+        return "not configured"
+    import redis
+
+    try:
+        redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=1, socket_timeout=1).ping()
+    except redis.RedisError:
+        return "down"
+    return "ok"

@@ -1,0 +1,52 @@
+"""Fixtures shared by the whole suite: the page tree, users and service checks."""
+
+import os
+
+import pytest
+from django.core.cache import cache
+from wagtail.models import Site
+
+from campaigns import factories
+
+REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
+
+
+def require_service(available, reason):
+    """Skip with a printed reason when a service is missing, or fail when CI requires it."""
+    if available:
+        return
+    if REQUIRE_SERVICES:
+        pytest.fail(f"{reason} (REQUIRE_SERVICES=1)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home_page(db):
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def campaign_index(home_page):
+    return factories.CampaignIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def regulation_index(home_page):
+    return factories.RegulationIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def news_index(home_page):
+    return factories.NewsIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def volunteer_index(home_page):
+    return factories.VolunteerIndexPageFactory(parent=home_page)

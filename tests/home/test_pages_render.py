@@ -1,0 +1,17 @@
+import pytest
+
+from campaigns import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_lists_current_campaigns_and_latest_articles(client, campaign_index, news_index):
+    campaign = factories.CampaignPageFactory(parent=campaign_index, title="垃圾分类进社区")
+    factories.ArticlePageFactory(parent=campaign, title="社区垃圾分类宣传周启动")
+    factories.ArticlePageFactory(parent=news_index, title="县城管委召开创建推进会")
+
+    html = client.get("/").content.decode()
+
+    assert "垃圾分类进社区" in html
+    assert "社区垃圾分类宣传周启动" in html
+    assert "县城管委召开创建推进会" in html
