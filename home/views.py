@@ -1,5 +1,7 @@
 """Site-wide views: search, tags, the resident's neighbourhood and the health check."""
 
+import datetime
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import connection
@@ -16,6 +18,7 @@ from campaigns.residents import remember_neighbourhood
 from home.search import search_pages
 
 MAX_QUERY_LENGTH = 100
+NEVER = datetime.datetime.min.replace(tzinfo=datetime.UTC)
 
 
 def search(request):
@@ -32,7 +35,7 @@ def tagged(request, tag):
         for model in get_page_models():
             if hasattr(model, "tags") and not model._meta.abstract:
                 pages.extend(model.objects.live().public().filter(tags=tag_object))
-    pages.sort(key=lambda page: page.last_published_at or page.first_published_at, reverse=True)
+    pages.sort(key=lambda page: page.last_published_at or NEVER, reverse=True)
     status = 200 if tag_object else 404
     return render(request, "home/tagged.html", {"tag": tag, "pages": pages}, status=status)
 

@@ -1,0 +1,40 @@
+# Everything runs from the project's own virtualenv, created on first use.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test lint format bench messages
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: install
+	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_SETTINGS_MODULE=campaign_site.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+bench: install
+	$(PY) -m pytest tests/perf -p no:cacheprovider -s
+
+# Needs GNU gettext; the compiled catalogue is committed so running the site does not.
+messages: install
+	$(PY) manage.py makemessages --locale zh_Hans --ignore '.venv/*' --ignore 'static/*'
+	$(PY) manage.py compilemessages --locale zh_Hans --ignore '.venv/*'

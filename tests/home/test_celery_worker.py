@@ -1,0 +1,35 @@
+"""A real Celery worker, fed through Redis, runs our tasks against the real database."""
+
+import time
+
+import pytest
+from celery.contrib.testing.worker import start_worker
+from wagtail.search.models import IndexEntry
+
+from campaign_site.celery import app
+from campaigns import factories
+from home.search import search_pages
+from home.tasks import update_search_index
+from tests.conftest import require_service
+
+
+def wait_for(condition, seconds=15):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_reindexes_a_page_sent_through_the_broker(settings, regulation_index):
+    require_service(settings.REDIS_URL, "REDIS_URL is not set: the Celery worker test needs Redis")
+    page = factories.RegulationPageFactory(parent=regulation_index, title="餐饮油烟管理规定")
+    IndexEntry.objects.all().delete()
+    assert not search_pages("油烟").count()
+
+    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+        update_search_index.delay(page.pk)
+        assert wait_for(lambda: search_pages("油烟").count() == 1)
