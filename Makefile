@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint format bench messages
+.PHONY: install run test lint format messages
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,9 +30,6 @@ lint: install
 format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
-
-bench: install
-	$(PY) -m pytest tests/perf -p no:cacheprovider -s
 
 # Needs GNU gettext; the compiled catalogue is committed so running the site does not.
 messages: install
