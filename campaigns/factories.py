@@ -19,7 +19,10 @@ def regulation_body(chapters=3, articles_per_chapter=5):
             number += 1
             articles.append({"number": number, "text": f"<p>第{number}条的规定内容。</p>"})
         body.append(
-            {"type": "chapter", "value": {"number": chapter, "title": f"第{chapter}章标题", "articles": articles}}
+            {
+                "type": "chapter",
+                "value": {"number": chapter, "title": f"第{chapter}章标题", "articles": articles},
+            }
         )
     return body
 

@@ -5,7 +5,6 @@ import hmac
 import re
 
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 

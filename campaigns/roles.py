@@ -37,8 +37,12 @@ def _grant(group, page, page_codenames, media_permissions):
 def ensure_publicity_staff_group():
     """Create the publicity staff group: create, edit and publish everything on the site."""
     group, _ = Group.objects.get_or_create(name=PUBLICITY_STAFF)
-    _grant(group, Site.objects.get(is_default_site=True).root_page, STAFF_PAGE_PERMISSIONS,
-           STAFF_MEDIA_PERMISSIONS)
+    _grant(
+        group,
+        Site.objects.get(is_default_site=True).root_page,
+        STAFF_PAGE_PERMISSIONS,
+        STAFF_MEDIA_PERMISSIONS,
+    )
     return group
 
 
@@ -56,7 +60,7 @@ def ensure_committee_group(volunteer_page):
 
 
 def neighbourhoods_for(user):
-    """Return the neighbourhoods whose data this user may see: all for staff, their own for a committee."""
+    """Return the neighbourhoods whose data the user may see: all, or a committee's own."""
     from campaigns.models import Neighbourhood
 
     if user.is_superuser or user.groups.filter(name=PUBLICITY_STAFF).exists():

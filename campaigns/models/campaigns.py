@@ -18,11 +18,15 @@ from home.search import SegmentedSearchMixin
 
 
 class CampaignPageTag(TaggedItemBase):
-    content_object = ParentalKey("CampaignPage", on_delete=models.CASCADE, related_name="tagged_items")
+    content_object = ParentalKey(
+        "CampaignPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
 
 
 class ArticlePageTag(TaggedItemBase):
-    content_object = ParentalKey("ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
+    content_object = ParentalKey(
+        "ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
 
 
 class CampaignIndexPage(Page):
@@ -87,10 +91,14 @@ class CampaignPage(SegmentedSearchMixin, Page):
         FieldPanel("tags"),
     ]
     search_text_attributes = ("theme", "slogan", "intro", "body")
-    search_fields = Page.search_fields + SegmentedSearchMixin.segmented_search_fields + [
-        index.FilterField("start_date"),
-        index.FilterField("end_date"),
-    ]
+    search_fields = (
+        Page.search_fields
+        + SegmentedSearchMixin.segmented_search_fields
+        + [
+            index.FilterField("start_date"),
+            index.FilterField("end_date"),
+        ]
+    )
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types = ["campaigns.ArticlePage"]
 
@@ -152,9 +160,13 @@ class ArticlePage(SegmentedSearchMixin, Page):
         FieldPanel("tags"),
     ]
     search_text_attributes = ("source", "intro", "body")
-    search_fields = Page.search_fields + SegmentedSearchMixin.segmented_search_fields + [
-        index.FilterField("date"),
-    ]
+    search_fields = (
+        Page.search_fields
+        + SegmentedSearchMixin.segmented_search_fields
+        + [
+            index.FilterField("date"),
+        ]
+    )
     parent_page_types = ["campaigns.CampaignPage", "campaigns.NewsIndexPage"]
     subpage_types = []
 

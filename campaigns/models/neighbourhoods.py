@@ -13,7 +13,9 @@ GEOJSON_TYPES = {"Polygon", "MultiPolygon", "Feature", "FeatureCollection"}
 def validate_geojson(value):
     """Accept only a GeoJSON outline: a polygon, a feature or a feature collection."""
     if not isinstance(value, dict) or value.get("type") not in GEOJSON_TYPES:
-        raise ValidationError(_("Enter a GeoJSON Polygon, MultiPolygon, Feature or FeatureCollection."))
+        raise ValidationError(
+            _("Enter a GeoJSON Polygon, MultiPolygon, Feature or FeatureCollection.")
+        )
 
 
 class Town(index.Indexed, models.Model):

@@ -55,7 +55,9 @@ class Participation(models.Model):
             models.UniqueConstraint(
                 fields=["kind", "source_type", "source_id"], name="one_participation_per_source"
             ),
-            models.CheckConstraint(condition=models.Q(weight__gt=0), name="participation_weight_positive"),
+            models.CheckConstraint(
+                condition=models.Q(weight__gt=0), name="participation_weight_positive"
+            ),
         ]
         verbose_name = _("participation")
         verbose_name_plural = _("participations")

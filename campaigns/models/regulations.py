@@ -42,9 +42,11 @@ class RegulationIndexPage(Page):
             "status": request.GET.get("status", ""),
             "year": request.GET.get("year", ""),
         }
-        context["topics"] = Tag.objects.filter(
-            campaigns_regulationpagetag_items__content_object__in=regulations
-        ).distinct().order_by("name")
+        context["topics"] = (
+            Tag.objects.filter(campaigns_regulationpagetag_items__content_object__in=regulations)
+            .distinct()
+            .order_by("name")
+        )
         context["years"] = [d.year for d in regulations.dates("promulgated_on", "year", "DESC")]
         context["statuses"] = RegulationPage.Status.choices
         if filters["topic"]:
@@ -96,10 +98,14 @@ class RegulationPage(SegmentedSearchMixin, Page):
         FieldPanel("tags"),
     ]
     search_text_attributes = ("document_number", "issuer", "summary")
-    search_fields = Page.search_fields + SegmentedSearchMixin.segmented_search_fields + [
-        index.FilterField("status"),
-        index.FilterField("promulgated_on"),
-    ]
+    search_fields = (
+        Page.search_fields
+        + SegmentedSearchMixin.segmented_search_fields
+        + [
+            index.FilterField("status"),
+            index.FilterField("promulgated_on"),
+        ]
+    )
     parent_page_types = ["campaigns.RegulationIndexPage"]
     subpage_types = []
 
@@ -147,18 +153,21 @@ class RegulationPage(SegmentedSearchMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["attachments"] = self.attachments.select_related("document")
-        context["related"] = [
-            link.regulation
-            for link in self.related_regulations.select_related("regulation")
-            if link.regulation.live
-        ]
+        # Links are stored one way; show them from both ends.
+        linked = models.Q(related_regulations__regulation=self) | models.Q(
+            pk__in=self.related_regulations.values("regulation")
+        )
+        context["related"] = RegulationPage.objects.live().filter(linked).distinct()
         return context
 
 
 class RegulationAttachment(Orderable):
     page = ParentalKey(RegulationPage, on_delete=models.CASCADE, related_name="attachments")
     document = models.ForeignKey(
-        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("document")
+        "wagtaildocs.Document",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("document"),
     )
     title = models.CharField(_("title"), max_length=200, blank=True)
 

@@ -1,3 +1,5 @@
+import json
+
 import pytest
 from django.contrib.auth import get_user_model
 
@@ -5,6 +7,7 @@ from campaigns import factories
 from campaigns.models import Neighbourhood
 
 pytestmark = pytest.mark.django_db
+SQUARE = [[115.9, 28.5], [115.91, 28.5], [115.9, 28.51], [115.9, 28.5]]
 
 
 @pytest.fixture
@@ -40,7 +43,9 @@ def test_neighbourhoods_are_listed_and_filtered_by_town_in_the_admin(admin_clien
     inside = factories.NeighbourhoodFactory(name="澄湖社区")
     factories.NeighbourhoodFactory(name="向阳社区")
 
-    response = admin_client.get("/admin/snippets/campaigns/neighbourhood/", {"town": inside.town.pk})
+    response = admin_client.get(
+        "/admin/snippets/campaigns/neighbourhood/", {"town": inside.town.pk}
+    )
 
     assert response.status_code == 200
     assert "澄湖社区" in response.content.decode()
@@ -49,14 +54,23 @@ def test_neighbourhoods_are_listed_and_filtered_by_town_in_the_admin(admin_clien
 
 def test_a_neighbourhood_outline_must_be_geojson(admin_client):
     town = factories.TownFactory()
-    data = {"name": "新社区", "slug": "xin", "town": town.pk, "population": 5000, "households": 1800}
+    data = {
+        "name": "新社区",
+        "slug": "xin",
+        "town": town.pk,
+        "population": 5000,
+        "households": 1800,
+    }
 
     bad = admin_client.post(
         "/admin/snippets/campaigns/neighbourhood/add/", {**data, "outline": '{"type": "Point"}'}
     )
     good = admin_client.post(
         "/admin/snippets/campaigns/neighbourhood/add/",
-        {**data, "outline": '{"type": "Polygon", "coordinates": [[[115.9, 28.5], [115.91, 28.5], [115.9, 28.51], [115.9, 28.5]]]}'},
+        {
+            **data,
+            "outline": json.dumps({"type": "Polygon", "coordinates": [SQUARE]}),
+        },
     )
 
     assert bad.status_code == 200 and "GeoJSON" in bad.content.decode()

@@ -21,7 +21,9 @@ def test_each_article_has_a_stable_anchor_and_a_chinese_label(client, regulation
 
 
 def test_a_regulation_can_be_cited_by_article(regulation_index):
-    regulation = factories.RegulationPageFactory(parent=regulation_index, title="南昌县噪声管理办法")
+    regulation = factories.RegulationPageFactory(
+        parent=regulation_index, title="南昌县噪声管理办法"
+    )
 
     assert regulation.citation(12) == "《南昌县噪声管理办法》第十二条"
     assert regulation.article(12)["text"].source == "<p>第12条的规定内容。</p>"
@@ -38,7 +40,9 @@ def test_an_article_number_used_twice_is_refused(regulation_index):
         regulation.clean()
 
 
-def test_the_page_shows_its_document_facts_summary_and_related_regulations(client, regulation_index):
+def test_the_page_shows_its_document_facts_summary_and_related_regulations(
+    client, regulation_index
+):
     noise = factories.RegulationPageFactory(parent=regulation_index, title="噪声污染防治规定")
     regulation = factories.RegulationPageFactory(
         parent=regulation_index,
@@ -55,6 +59,7 @@ def test_the_page_shows_its_document_facts_summary_and_related_regulations(clien
     assert "商户不得在门前堆放杂物。" in html
     assert "噪声污染防治规定" in html
     assert "已修订" in html
+    assert regulation.title in client.get(noise.url).content.decode()
 
 
 @pytest.fixture

@@ -42,7 +42,14 @@ def test_different_residents_get_different_keys():
 
 @pytest.mark.parametrize(
     ("name", "masked"),
-    [("张三明", "张*明"), ("张三", "张*"), ("欧阳小明", "欧**明"), ("李", "*"), ("", ""), (" 王五 ", "王*")],
+    [
+        ("张三明", "张*明"),
+        ("张三", "张*"),
+        ("欧阳小明", "欧**明"),
+        ("李", "*"),
+        ("", ""),
+        (" 王五 ", "王*"),
+    ],
 )
 def test_names_are_masked_in_the_middle(name, masked):
     assert mask_name(name) == masked

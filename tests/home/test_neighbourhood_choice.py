@@ -9,12 +9,16 @@ pytestmark = pytest.mark.django_db
 def test_the_chosen_neighbourhood_is_remembered_on_later_visits(client, home_page):
     neighbourhood = factories.NeighbourhoodFactory(name="澄湖社区")
 
-    response = client.post("/neighbourhood/", {"neighbourhood": neighbourhood.pk, "next": "/search/"})
+    response = client.post(
+        "/neighbourhood/", {"neighbourhood": neighbourhood.pk, "next": "/search/"}
+    )
     later = client.get("/")
 
     assert response.status_code == 302 and response.url == "/search/"
     assert remembered_neighbourhood_id(later.wsgi_request) == neighbourhood.pk
-    assert f'<option value="{neighbourhood.pk}" selected>澄湖社区</option>' in later.content.decode()
+    assert (
+        f'<option value="{neighbourhood.pk}" selected>澄湖社区</option>' in later.content.decode()
+    )
 
 
 @pytest.mark.parametrize("value", ["", "abc", "999999", "1 OR 1=1"])

@@ -33,7 +33,7 @@ def test_with_no_environment_the_site_runs_embedded():
         "db": "django.db.backends.sqlite3",
         "cache": "django.core.cache.backends.locmem.LocMemCache",
         "eager": True,
-        "broker": "memory://",
+        "broker": "memory://localhost/",
     }
 
 
@@ -67,7 +67,8 @@ def test_production_refuses_to_start_without_its_secrets():
 
 def test_production_settings_pass_the_deployment_check():
     result = production(
-        SECRET_KEY="x9!Qm2#vL7pR4sT8wY1zB6nC3dF5gH0jK-aE_uI*oP&lN@xV^bM", PARTICIPANT_KEY_SECRET="p" * 40
+        SECRET_KEY="x9!Qm2#vL7pR4sT8wY1zB6nC3dF5gH0jK-aE_uI*oP&lN@xV^bM",
+        PARTICIPANT_KEY_SECRET="p" * 40,
     )
 
     assert result.returncode == 0, result.stdout + result.stderr

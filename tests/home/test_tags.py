@@ -12,7 +12,12 @@ def test_a_tag_page_lists_everything_published_with_that_tag(
     article = factories.ArticlePageFactory(parent=news_index, title="分类驿站开放")
     regulation = factories.RegulationPageFactory(parent=regulation_index, title="垃圾分类办法")
     other = factories.ArticlePageFactory(parent=news_index, title="文明交通宣传")
-    for page, tag in ((campaign, "垃圾分类"), (article, "垃圾分类"), (regulation, "垃圾分类"), (other, "文明交通")):
+    for page, tag in (
+        (campaign, "垃圾分类"),
+        (article, "垃圾分类"),
+        (regulation, "垃圾分类"),
+        (other, "文明交通"),
+    ):
         page.tags.add(tag)
         page.save()
     article.unpublish()
@@ -29,7 +34,10 @@ def test_pages_link_to_their_tags(client, news_index):
     article.tags.add("油烟排放")
     article.save()
 
-    assert 'href="/tags/%E6%B2%B9%E7%83%9F%E6%8E%92%E6%94%BE/"' in client.get(article.url).content.decode()
+    assert (
+        'href="/tags/%E6%B2%B9%E7%83%9F%E6%8E%92%E6%94%BE/"'
+        in client.get(article.url).content.decode()
+    )
 
 
 def test_an_unknown_tag_is_not_found(client, home_page):

@@ -1,0 +1,1 @@
+"""Demo content for Nanchang County, loaded by the load_demo management command."""

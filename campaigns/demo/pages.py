@@ -1,0 +1,42 @@
+"""Add demo pages once, and turn demo text into rich text and raw stream data."""
+
+from django.utils.html import escape
+
+
+def rich_text(text):
+    """Return text as HTML, one paragraph per line."""
+    return "".join(f"<p>{escape(line)}</p>" for line in text.split("\n") if line)
+
+
+def body_stream(blocks):
+    """Return (block type, text) pairs as raw BodyBlock stream data."""
+    return [
+        {"type": kind, "value": rich_text(text) if kind == "paragraph" else text}
+        for kind, text in blocks
+    ]
+
+
+def regulation_stream(chapters):
+    """Return (title, article texts) chapters as raw stream data, numbering articles throughout."""
+    stream, last = [], 0
+    for number, (title, texts) in enumerate(chapters, start=1):
+        articles = [
+            {"number": last + i, "text": rich_text(text)} for i, text in enumerate(texts, 1)
+        ]
+        last += len(texts)
+        value = {"number": number, "title": title, "articles": articles}
+        stream.append({"type": "chapter", "value": value})
+    return stream
+
+
+def child_by_slug(parent, slug):
+    """Return parent's child page with this slug, or None."""
+    page = parent.get_children().filter(slug=slug).first()
+    return page.specific if page else None
+
+
+def add_published(parent, page):
+    """Add page under parent and publish it, so it is live and has a revision."""
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
