@@ -1,0 +1,37 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page
+
+from campaigns.models import Neighbourhood, RegulationPage
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    return (Page.objects.count(), Neighbourhood.objects.count(), get_user_model().objects.count())
+
+
+def test_the_demo_county_loads_twice_without_duplicates_and_works(client, capsys):
+    call_command("load_demo")
+    first = counts()
+    call_command("load_demo")
+    printed = capsys.readouterr().out
+
+    assert counts() == first
+    assert first[1] >= 25
+    assert RegulationPage.objects.live().count() >= 6
+    assert "committee" in printed and "publicity" in printed and "admin" in printed
+
+    waste = RegulationPage.objects.get(title__contains="垃圾分类")
+    assert waste.article(12) is not None
+    results = client.get("/search/", {"q": "垃圾"}).context["results"]
+    assert waste.pk in [page.pk for page in results]
+    assert 'id="article-12"' in client.get(waste.url).content.decode()
+
+    committee = get_user_model().objects.get(username="committee")
+    own = committee.groups.get().neighbourhood.volunteer_page
+    client.force_login(committee)
+    explorer = client.get("/admin/pages/", follow=True).content.decode()
+    assert own.title in explorer
+    assert not waste.permissions_for_user(committee).can_edit()
