@@ -6,7 +6,7 @@ from django.utils.cache import patch_vary_headers
 
 
 class ChineseFirstLocaleMiddleware:
-    """Activate the language from the switcher's cookie, else the site default, never the browser's."""
+    """Use the language the visitor switched to, else the default; never guess from the browser."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -1,4 +1,4 @@
-"""Chinese site search: pages index a jieba-segmented copy of their text and queries are segmented alike."""
+"""Chinese site search: pages index a jieba-segmented copy of their text; queries are cut alike."""
 
 from django.utils.html import strip_tags
 from wagtail.models import Page

@@ -2,12 +2,13 @@
 
 from wagtail.signals import page_published
 
+from campaign_site.celery import delay_on_commit
 from home.tasks import update_search_index
 
 
 def reindex_on_publish(sender, instance, **kwargs):
     # Wagtail indexes a page when its row is saved, before its tags are; index again on commit.
-    update_search_index.delay_on_commit(instance.pk)
+    delay_on_commit(update_search_index, instance.pk)
 
 
 def register_signal_handlers():

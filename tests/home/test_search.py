@@ -1,6 +1,10 @@
+from unittest import mock
+
 import pytest
+from kombu.exceptions import OperationalError
 
 from campaigns import factories
+from home.tasks import update_search_index
 
 pytestmark = pytest.mark.django_db
 
@@ -94,3 +98,19 @@ def test_odd_queries_answer_calmly(client, waste_regulation, query):
 
     assert response.status_code == 200
     assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_a_page_is_still_indexed_when_the_broker_is_down(
+    client, campaign_index, django_capture_on_commit_callbacks
+):
+    campaign = factories.CampaignPageFactory(parent=campaign_index, title="城市环境提升行动")
+    campaign.tags.add("噪声污染")
+    with (
+        mock.patch.object(update_search_index, "delay", side_effect=OperationalError("down")),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        campaign.save_revision().publish()
+
+    assert [page.pk for page in client.get("/search/", {"q": "噪声"}).context["results"]] == [
+        campaign.pk
+    ]
