@@ -7,3 +7,8 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "campaign_site.settings.dev")
 
 application = get_wsgi_application()
+
+# Load jieba's dictionary at start-up rather than on the first resident's search.
+from home.chinese import segment  # noqa: E402
+
+segment("文明城市")

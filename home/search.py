@@ -6,16 +6,21 @@ from wagtail.search import index
 
 from home.chinese import segment, segmented
 
+MAX_RESULTS = 200
+
 
 class SegmentedSearchMixin:
     """Index a segmented copy of the page's text so a word inside a compound can be found."""
 
     search_text_attributes = ()
-    segmented_search_fields = [index.SearchField("segmented_text")]
+    segmented_search_fields = [
+        index.SearchField("segmented_title", boost=5),
+        index.SearchField("segmented_text"),
+    ]
 
     def search_text_parts(self):
-        """Return the pieces of plain text that describe the page."""
-        parts = [self.title, self.search_description]
+        """Return the pieces of plain text that describe the page, besides its title."""
+        parts = [self.search_description]
         for name in self.search_text_attributes:
             value = getattr(self, name)
             field = self._meta.get_field(name)
@@ -27,16 +32,21 @@ class SegmentedSearchMixin:
             parts.extend(tag.name for tag in self.tags.all())
         return parts
 
+    def segmented_title(self):
+        return segmented(self.title)
+
     def segmented_text(self):
         return segmented(" ".join(str(part) for part in self.search_text_parts() if part))
 
 
 def search_pages(query):
-    """Return live public pages matching every word of query, best first."""
+    """Return live public pages matching every word of query, those with it in their title first."""
     words = segment(query)
     if not words:
-        return Page.objects.none()
-    return Page.objects.live().public().specific().search(" ".join(words), operator="and")
+        return []
+    found = Page.objects.live().public().specific().search(" ".join(words), operator="and")
+    # SQLite's ranking ignores field boosts, so lift title matches here on every backend.
+    return sorted(found[:MAX_RESULTS], key=lambda page: not all(w in page.title for w in words))
 
 
 def reindex_page(page_id):

@@ -114,3 +114,14 @@ def test_a_page_is_still_indexed_when_the_broker_is_down(
     assert [page.pk for page in client.get("/search/", {"q": "噪声"}).context["results"]] == [
         campaign.pk
     ]
+
+
+def test_a_match_in_the_title_ranks_first(client, waste_regulation, volunteer_index):
+    factories.NeighbourhoodVolunteerPageFactory(
+        parent=volunteer_index, intro="<p>垃圾分类督导、垃圾清运、垃圾减量，垃圾不落地。</p>"
+    )
+
+    results = list(client.get("/search/", {"q": "垃圾"}).context["results"])
+
+    assert len(results) == 2
+    assert results[0].pk == waste_regulation.pk
