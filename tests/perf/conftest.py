@@ -1,0 +1,37 @@
+"""Benchmark fixtures: one served copy of the site and its bare-view baselines per run."""
+
+import pytest
+
+from tests.conftest import require_service
+from tests.perf import harness
+
+
+def postgres_and_redis_answer():
+    import psycopg
+    import redis
+
+    try:
+        psycopg.connect(harness.ADMIN_URL, connect_timeout=2).close()
+        redis.Redis.from_url(harness.REDIS_URL, socket_connect_timeout=2).ping()
+    except (psycopg.Error, redis.RedisError):
+        return False
+    return True
+
+
+@pytest.fixture(scope="session")
+def site_port():
+    require_service(postgres_and_redis_answer(), "benchmarks need PostgreSQL and Redis on loopback")
+    harness.fresh_database()
+    with harness.gunicorn() as port:
+        yield port
+
+
+@pytest.fixture(scope="session")
+def baseline(site_port):
+    """Measure the bare Django GET and POST views, served the same way in the same run."""
+    get = harness.load(site_port, "bare Django GET", harness.get("/bench/bare/"))
+
+    def post(client, index):
+        return client.request("POST", "/bench/bare-post/", {"name": f"居民{index}"})[0]
+
+    return {"get": get, "post": harness.load(site_port, "bare Django POST", post)}

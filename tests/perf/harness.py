@@ -1,0 +1,190 @@
+"""Serve the site with gunicorn on loopback against PostgreSQL and Redis, and load it."""
+
+import contextlib
+import http.client
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from dataclasses import dataclass
+from pathlib import Path
+
+import psycopg
+import redis
+
+ROOT = Path(__file__).resolve().parents[2]
+DATABASE = "campaign_bench"
+ADMIN_URL = os.environ.get(
+    "BENCH_ADMIN_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"
+)
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
+WORKERS = 4
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def database_url():
+    parts = urllib.parse.urlsplit(ADMIN_URL)
+    return urllib.parse.urlunsplit(parts._replace(path=f"/{DATABASE}"))
+
+
+def environment():
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.perf.settings",
+        "DATABASE_URL": database_url(),
+        "REDIS_URL": REDIS_URL,
+        "PYTHONPATH": str(ROOT),
+    }
+
+
+def manage(*args):
+    subprocess.run(  # noqa: S603 (our own interpreter and manage.py)
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=environment(), check=True
+    )
+
+
+def fresh_database():
+    """Create an empty benchmark database, migrate it and load the demo county."""
+    with psycopg.connect(ADMIN_URL, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{DATABASE}"')
+    manage("migrate", "--noinput", "-v0")
+    manage("collectstatic", "--noinput", "-v0")
+    manage("load_demo")
+    redis.Redis.from_url(REDIS_URL).flushdb()
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def gunicorn():
+    """Run gunicorn with a fixed number of sync workers and yield its port."""
+    port = free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "campaign_site.wsgi",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(WORKERS),
+        "--worker-class",
+        "sync",
+        "--log-level",
+        "error",
+    ]
+    process = subprocess.Popen(command, cwd=ROOT, env=environment())  # noqa: S603
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 1):
+                break
+            time.sleep(0.2)
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+@dataclass
+class Figures:
+    name: str
+    requests: int
+    errors: int
+    seconds: float
+    latencies: list
+
+    @property
+    def rps(self):
+        return self.requests / self.seconds if self.seconds else 0.0
+
+    def percentile(self, share):
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, int(share * len(ordered)))] * 1000 if ordered else 0
+
+    def row(self, baseline):
+        ratio = self.rps / baseline.rps if baseline.rps else 0
+        return (
+            f"{self.name:<28} {self.rps:8.1f} req/s  p50 {self.percentile(0.5):7.1f} ms  "
+            f"p99 {self.percentile(0.99):7.1f} ms  errors {self.errors:<4} ratio {ratio:5.3f}"
+        )
+
+
+class Client:
+    """One keep-alive connection with its own cookies, like one resident's phone."""
+
+    def __init__(self, port):
+        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        self.cookies = {}
+
+    def request(self, method, path, fields=None):
+        headers = {"Host": "127.0.0.1"}
+        body = None
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        if fields is not None:
+            body = urllib.parse.urlencode(fields)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+            headers["Referer"] = f"http://127.0.0.1{path}"
+        self.connection.request(method, path, body=body, headers=headers)
+        response = self.connection.getresponse()
+        text = response.read().decode(errors="replace")
+        for header, value in response.getheaders():
+            if header.lower() == "set-cookie":
+                name, _, rest = value.partition("=")
+                self.cookies[name] = rest.split(";", 1)[0]
+        return response.status, text
+
+    def csrf_token(self, path):
+        status, text = self.request("GET", path)
+        match = CSRF.search(text)
+        return match.group(1) if match else ""
+
+
+def load(port, name, action, *, clients=8, seconds=10.0, ok=(200, 302)):
+    """Run action(client, index) from several clients at once for a while; return the figures."""
+    latencies, errors, counter, lock = [], [0], [0], threading.Lock()
+    stop = time.monotonic() + seconds
+
+    def run():
+        client = Client(port)
+        while time.monotonic() < stop:
+            with lock:
+                counter[0] += 1
+                index = counter[0]
+            started = time.perf_counter()
+            try:
+                status = action(client, index)
+            except (OSError, http.client.HTTPException):
+                status, client = 0, Client(port)
+            elapsed = time.perf_counter() - started
+            with lock:
+                latencies.append(elapsed)
+                if status not in ok:
+                    errors[0] += 1
+
+    threads = [threading.Thread(target=run) for _ in range(clients)]
+    began = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return Figures(name, len(latencies), errors[0], time.monotonic() - began, latencies)
+
+
+def get(path):
+    return lambda client, index: client.request("GET", path)[0]
+
+
+def median_of(figures):
+    return statistics.median(f.rps for f in figures)
