@@ -128,3 +128,21 @@ class NeighbourhoodVolunteerPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = models.NeighbourhoodVolunteerPage
+
+
+class PledgePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"文明公约{n}")
+    slug = factory.Sequence(lambda n: f"pledge-{n}")
+    pledge_text = "<p>我承诺遵守文明公约，共建美好家园。</p>"
+    commitments = factory.LazyFunction(
+        lambda: [
+            {"type": "commitment", "value": "不乱扔垃圾"},
+            {"type": "commitment", "value": "文明停车"},
+            {"type": "commitment", "value": "不占道经营"},
+        ]
+    )
+    goal = 100
+    opens_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
+
+    class Meta:
+        model = models.PledgePage

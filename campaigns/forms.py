@@ -1,9 +1,16 @@
 """Form fields and forms residents fill in."""
 
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
-from campaigns.models import Neighbourhood
+from campaigns.models import Neighbourhood, PledgePage
+from campaigns.residents import normalise_phone, participant_key
+from campaigns.roles import neighbourhoods_for
+
+NAME = re.compile(r"[\u3400-\u9fffA-Za-z][\u3400-\u9fffA-Za-z·• .'-]*")
 
 
 class NeighbourhoodChoiceField(forms.ModelChoiceField):
@@ -35,3 +42,111 @@ class NeighbourhoodChoiceField(forms.ModelChoiceField):
 class NeighbourhoodForm(forms.Form):
     neighbourhood = NeighbourhoodChoiceField()
     next = forms.CharField(required=False, widget=forms.HiddenInput)
+
+
+class PhoneField(forms.CharField):
+    """A mainland mobile number, normalised to its eleven digits."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Mobile number"))
+        kwargs.setdefault("max_length", 20)
+        kwargs.setdefault("error_messages", {"required": _("Please enter your mobile number.")})
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"})
+        )
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        return normalise_phone(super().clean(value))
+
+
+class ResidentNameField(forms.CharField):
+    """A resident's name as they write it: Chinese or Latin letters, a dot between parts."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Name"))
+        kwargs.setdefault("max_length", 20)
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "required": _("Please enter your name."),
+                "max_length": _("Please enter a name of at most 20 characters."),
+            },
+        )
+        kwargs.setdefault("widget", forms.TextInput(attrs={"autocomplete": "name"}))
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        name = super().clean(value)
+        if not NAME.fullmatch(name):
+            raise forms.ValidationError(
+                _("Please write your name in Chinese or Latin letters only."), code="invalid_name"
+            )
+        return name
+
+
+class PledgeForm(forms.Form):
+    name = ResidentNameField()
+    neighbourhood = NeighbourhoodChoiceField()
+    phone = PhoneField(
+        help_text=_("Used only so that each resident is counted once. It is never shown.")
+    )
+    hide_name = forms.BooleanField(
+        label=_("Do not show my name in the public list of signers"), required=False
+    )
+    consent = forms.BooleanField(
+        error_messages={"required": _("Please tick the box to agree before signing.")}
+    )
+    # Left empty by people; filled in by bots that fill every field.
+    website = forms.CharField(
+        required=False,
+        label=_("Leave this field empty"),
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, pledge, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["consent"].label = pledge.consent_text
+
+    def is_spam(self):
+        return bool(self.cleaned_data.get("website"))
+
+
+class AssistedSignatureForm(WagtailAdminModelForm):
+    """A committee enters one signature from a paper pledge sheet of its own neighbourhood."""
+
+    pledge = forms.ModelChoiceField(queryset=PledgePage.objects.live(), label=_("Pledge"))
+    phone = PhoneField()
+    paper_consent = forms.BooleanField(
+        label=_("The resident signed the paper sheet, including its consent statement"),
+        error_messages={"required": _("Only enter sheets the resident signed themselves.")},
+    )
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        self.fields["neighbourhood"].queryset = neighbourhoods_for(for_user)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("pledge") and data.get("phone"):
+            key = participant_key(data["phone"])
+            if data["pledge"].signatures.filter(participant=key).exists():
+                self.add_error("phone", _("This mobile number has already signed this pledge."))
+        return data
+
+    def save(self, commit=True):
+        from campaigns.pledges import sign_pledge
+
+        data = self.cleaned_data
+        signature = sign_pledge(
+            data["pledge"],
+            name=data["name"],
+            neighbourhood=data["neighbourhood"],
+            phone=data["phone"],
+            hide_name=data["hide_name"],
+            entered_by=self.for_user,
+        )
+        self.instance = signature or data["pledge"].signatures.get(
+            participant=participant_key(data["phone"])
+        )
+        return self.instance

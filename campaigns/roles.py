@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Site
+from wagtail.permission_policies import ModelPermissionPolicy
 
 PUBLICITY_STAFF = "宣传干部"
 STAFF_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
@@ -15,14 +16,17 @@ STAFF_MEDIA_PERMISSIONS = [
     ("wagtaildocs", "choose_document"),
 ]
 COMMITTEE_MEDIA_PERMISSIONS = [("wagtailimages", "add_image"), ("wagtailimages", "choose_image")]
+STAFF_MODEL_PERMISSIONS = ["view_pledgesignature", "add_pledgesignature"]
+COMMITTEE_MODEL_PERMISSIONS = ["view_pledgesignature", "add_pledgesignature"]
 
 
 def _permission(app_label, codename):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
-def _grant(group, page, page_codenames, media_permissions):
+def _grant(group, page, page_codenames, media_permissions, model_codenames):
     group.permissions.add(_permission("wagtailadmin", "access_admin"))
+    group.permissions.add(*(_permission("campaigns", codename) for codename in model_codenames))
     for codename in page_codenames:
         GroupPagePermission.objects.get_or_create(
             group=group, page=page, permission=_permission("wagtailcore", codename)
@@ -42,6 +46,7 @@ def ensure_publicity_staff_group():
         Site.objects.get(is_default_site=True).root_page,
         STAFF_PAGE_PERMISSIONS,
         STAFF_MEDIA_PERMISSIONS,
+        STAFF_MODEL_PERMISSIONS,
     )
     return group
 
@@ -55,7 +60,13 @@ def ensure_committee_group(volunteer_page):
         group, _ = Group.objects.get_or_create(name=name)
         neighbourhood.committee_group = group
         neighbourhood.save(update_fields=["committee_group"])
-    _grant(group, volunteer_page, COMMITTEE_PAGE_PERMISSIONS, COMMITTEE_MEDIA_PERMISSIONS)
+    _grant(
+        group,
+        volunteer_page,
+        COMMITTEE_PAGE_PERMISSIONS,
+        COMMITTEE_MEDIA_PERMISSIONS,
+        COMMITTEE_MODEL_PERMISSIONS,
+    )
     return group
 
 
@@ -66,3 +77,16 @@ def neighbourhoods_for(user):
     if user.is_superuser or user.groups.filter(name=PUBLICITY_STAFF).exists():
         return Neighbourhood.objects.all()
     return Neighbourhood.objects.filter(committee_group__in=user.groups.all())
+
+
+class OwnNeighbourhoodPolicy(ModelPermissionPolicy):
+    """Model permissions, narrowed to rows of the neighbourhoods the user may see."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return super().user_has_permission_for_instance(user, action, instance) and (
+            neighbourhoods_for(user).filter(pk=instance.neighbourhood_id).exists()
+        )
+
+    def instances_user_has_permission_for(self, user, action):
+        instances = super().instances_user_has_permission_for(user, action)
+        return instances.filter(neighbourhood__in=neighbourhoods_for(user))

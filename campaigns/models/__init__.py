@@ -8,6 +8,7 @@ from .campaigns import (
 )
 from .neighbourhoods import Neighbourhood, Town
 from .participation import Participation, record_participation
+from .pledges import PledgePage, PledgeSignature
 from .regulations import (
     RegulationAttachment,
     RegulationIndexPage,
@@ -27,6 +28,8 @@ __all__ = [
     "NeighbourhoodVolunteerPage",
     "NewsIndexPage",
     "Participation",
+    "PledgePage",
+    "PledgeSignature",
     "RegulationAttachment",
     "RegulationIndexPage",
     "RegulationPage",

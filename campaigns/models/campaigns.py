@@ -100,7 +100,7 @@ class CampaignPage(SegmentedSearchMixin, Page):
         ]
     )
     parent_page_types = ["campaigns.CampaignIndexPage"]
-    subpage_types = ["campaigns.ArticlePage"]
+    subpage_types = ["campaigns.ArticlePage", "campaigns.PledgePage"]
 
     class Meta:
         verbose_name = _("campaign")
