@@ -4,6 +4,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from campaigns import views as campaign_views
 from home import views as home_views
 
 urlpatterns = [
@@ -13,6 +14,7 @@ urlpatterns = [
     path("search/", home_views.search, name="search"),
     path("tags/<str:tag>/", home_views.tagged, name="tagged"),
     path("neighbourhood/", home_views.choose_neighbourhood, name="choose_neighbourhood"),
+    path("pledges/<int:pledge_id>/sign/", campaign_views.sign, name="sign_pledge"),
     path("healthz", home_views.healthz, name="healthz"),
 ]
 

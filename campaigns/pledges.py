@@ -18,7 +18,7 @@ TOP_NEIGHBOURHOODS = 5
 RECENT_SIGNERS = 10
 
 
-def sign_pledge(pledge, *, name, neighbourhood, phone, hide_name=False, entered_by=None):
+def sign_pledge(pledge, *, name, neighbourhood, phone, hide_name=False, entered_by=None, at=None):
     """Record a signature and its participation; return None if this number already signed."""
     key = participant_key(phone)
     try:
@@ -32,6 +32,7 @@ def sign_pledge(pledge, *, name, neighbourhood, phone, hide_name=False, entered_
                 hide_name=hide_name,
                 assisted=entered_by is not None,
                 entered_by=entered_by,
+                signed_at=at or timezone.now(),
             )
             record_participation(
                 Participation.Kind.PLEDGE,

@@ -21,14 +21,18 @@ STATE_MESSAGES = {
 
 
 def pledge_page(request, pledge):
-    """Show the pledge and its figures; take a signature on POST."""
-    if request.method == "POST":
-        return sign(request, pledge)
+    """Show the pledge, its figures and the signing form."""
     initial = {"neighbourhood": remembered_neighbourhood_id(request)}
     return render_pledge(request, pledge, PledgeForm(pledge=pledge, initial=initial))
 
 
-def sign(request, pledge):
+def sign(request, pledge_id):
+    """Take a signature; posted here directly rather than through Wagtail's page routing."""
+    pledge = PledgePage.objects.live().filter(pk=pledge_id).first()
+    if pledge is None or pledge.get_view_restrictions().exists():
+        raise Http404
+    if request.method != "POST":
+        return redirect(pledge.url)
     if pledge.state != PledgePage.State.OPEN:
         message = STATE_MESSAGES[pledge.state]
         return render(request, "home/message.html", {"message": message}, status=403)

@@ -1,6 +1,7 @@
 """Build the Nanchang County demo, adding only what is missing so it can be loaded again."""
 
 import datetime
+import random
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
@@ -10,7 +11,7 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from campaigns import roles
-from campaigns.demo import accounts, articles, campaigns, county, regulations
+from campaigns.demo import accounts, articles, campaigns, county, pledges, regulations
 from campaigns.demo.pages import (
     add_published,
     body_stream,
@@ -25,12 +26,15 @@ from campaigns.models import (
     Neighbourhood,
     NeighbourhoodVolunteerPage,
     NewsIndexPage,
+    PledgePage,
+    PledgeSignature,
     RegulationIndexPage,
     RegulationPage,
     RelatedRegulation,
     Town,
     VolunteerIndexPage,
 )
+from campaigns.pledges import sign_pledge
 from home.models import SiteSettings
 
 SECTION_TYPES = {
@@ -45,6 +49,7 @@ COUNTED = {
     "neighbourhoods 社区": Neighbourhood,
     "pages 页面": Page,
     "groups 用户组": Group,
+    "pledge signatures 公约签名": PledgeSignature,
 }
 
 
@@ -65,6 +70,7 @@ def build_demo():
     build_regulations(sections["regulations"])
     build_campaigns(sections["campaigns"], sections["news"])
     build_volunteer_pages(sections["volunteer"])
+    build_pledges(sections["campaigns"])
     roles.ensure_publicity_staff_group()
     fill_blanks(SiteSettings.load(), county.SITE_SETTINGS)
     logins = accounts.ensure_logins()
@@ -218,3 +224,40 @@ def new_volunteer_page(hood, position):
         intro=rich_text(intro),
         contact=county.VOLUNTEER_CONTACT.format(number=85710000 + position * 1373),
     )
+
+
+def build_pledges(campaign_index):
+    """Create the demo pledges and, once, their synthetic signatures."""
+    for data in pledges.PLEDGES:
+        campaign = child_by_slug(campaign_index, data["campaign"])
+        pledge = child_by_slug(campaign, data["slug"]) or add_published(
+            campaign,
+            PledgePage(
+                title=data["title"],
+                slug=data["slug"],
+                pledge_text=rich_text(data["text"]),
+                commitments=[{"type": "commitment", "value": c} for c in data["commitments"]],
+                goal=data["goal"],
+                opens_at=timezone.now() - datetime.timedelta(days=40),
+            ),
+        )
+        if not pledge.signatures.exists():
+            add_signatures(pledge, data["signatures"])
+
+
+def add_signatures(pledge, count):
+    """Sign pledge for count made-up residents, more in some neighbourhoods, none in a few."""
+    rng = random.Random(pledge.slug)
+    neighbourhoods = list(Neighbourhood.objects.order_by("pk"))
+    reached = neighbourhoods[: len(neighbourhoods) - 6]
+    weights = [rng.randint(1, 8) for _ in reached]
+    for n in range(count):
+        name = rng.choice(pledges.SURNAMES) + "".join(rng.sample(pledges.GIVEN, rng.randint(1, 2)))
+        sign_pledge(
+            pledge,
+            name=name,
+            neighbourhood=rng.choices(reached, weights)[0],
+            phone=f"1{rng.choice('3589')}{n:09d}",
+            hide_name=rng.random() < 0.15,
+            at=timezone.now() - datetime.timedelta(minutes=rng.randint(5, 40 * 24 * 60)),
+        )

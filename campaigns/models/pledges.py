@@ -71,8 +71,10 @@ class PledgePage(RoutablePageMixin, SegmentedSearchMixin, Page):
         return self.State.OPEN
 
     def campaign(self):
-        """Return the campaign the pledge belongs to."""
-        return self.get_parent().specific
+        """Return the campaign the pledge belongs to, in one query."""
+        from campaigns.models import CampaignPage
+
+        return CampaignPage.objects.get(path=self.path[: -self.steplen])
 
     @path("")
     def pledge(self, request):
@@ -113,6 +115,9 @@ class PledgeSignature(models.Model):
         verbose_name=_("entered by"),
     )
     signed_at = models.DateTimeField(_("signed at"), default=timezone.now, editable=False)
+
+    # Signatures point at their pledge but are never content another page refers to.
+    wagtail_reference_index_ignore = True
 
     class Meta:
         ordering = ["-signed_at", "-pk"]

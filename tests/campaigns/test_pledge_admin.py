@@ -95,9 +95,7 @@ def test_a_committee_sees_only_its_own_neighbourhood_signatures(committee_a, ple
 
 def test_staff_export_masks_phones_and_defuses_formulas(client, home_page, pledge):
     neighbourhood = factories.NeighbourhoodFactory()
-    sign_pledge(
-        pledge, name="=SUM(A1:A9)", neighbourhood=neighbourhood, phone="13512345678"
-    )
+    sign_pledge(pledge, name="=SUM(A1:A9)", neighbourhood=neighbourhood, phone="13512345678")
     staff = get_user_model().objects.create_user("publicity", password="pw")
     staff.groups.add(ensure_publicity_staff_group())
     client.force_login(staff)

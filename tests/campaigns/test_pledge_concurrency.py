@@ -9,6 +9,7 @@ from django.test import Client
 from campaigns import factories
 from campaigns.models import Participation, PledgeSignature
 from campaigns.pledges import pledge_stats
+from tests.campaigns.pledging import sign_url
 from tests.conftest import require_service
 
 pytestmark = [
@@ -27,7 +28,7 @@ def pledge(campaign_index):
 def post_all(pledge, forms, threads):
     def post(data):
         try:
-            response = Client().post(pledge.url, data)
+            response = Client().post(sign_url(pledge), data)
             return response.status_code, response.get("Location")
         finally:
             connections.close_all()

@@ -7,6 +7,7 @@ from django.utils import timezone
 from campaigns import factories
 from campaigns.models import Participation, PledgeSignature
 from campaigns.residents import participant_key
+from tests.campaigns.pledging import sign_url
 
 pytestmark = pytest.mark.django_db
 CSRF_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
@@ -39,7 +40,7 @@ def signing(place, **overrides):
 
 
 def test_a_resident_signs_and_is_counted_once_in_their_neighbourhood(client, pledge, neighbourhood):
-    response = client.post(pledge.url, signing(neighbourhood))
+    response = client.post(sign_url(pledge), signing(neighbourhood))
 
     signature = PledgeSignature.objects.get()
     assert response.status_code == 302
@@ -56,9 +57,9 @@ def test_a_resident_signs_and_is_counted_once_in_their_neighbourhood(client, ple
 
 
 def test_a_repeat_signature_gets_the_same_answer_and_is_not_counted(client, pledge, neighbourhood):
-    first = client.post(pledge.url, signing(neighbourhood))
+    first = client.post(sign_url(pledge), signing(neighbourhood))
     client.cookies.clear()
-    repeat = client.post(pledge.url, signing(neighbourhood, phone="+86 138-1234-5678"))
+    repeat = client.post(sign_url(pledge), signing(neighbourhood, phone="+86 138-1234-5678"))
 
     assert PledgeSignature.objects.count() == 1
     assert Participation.objects.count() == 1
@@ -69,9 +70,9 @@ def test_a_repeat_signature_gets_the_same_answer_and_is_not_counted(client, pled
 
 
 def test_a_repeat_under_another_name_learns_nothing_about_the_first(client, pledge, neighbourhood):
-    client.post(pledge.url, signing(neighbourhood, name="张三明"))
+    client.post(sign_url(pledge), signing(neighbourhood, name="张三明"))
 
-    repeat = client.post(pledge.url, signing(neighbourhood, name="李四"))
+    repeat = client.post(sign_url(pledge), signing(neighbourhood, name="李四"))
     certificate = client.get(repeat["Location"]).content.decode()
 
     assert "李*" in certificate
@@ -79,7 +80,7 @@ def test_a_repeat_under_another_name_learns_nothing_about_the_first(client, pled
 
 
 def test_the_certificate_shows_the_pledge_masked_name_and_date(client, pledge, neighbourhood):
-    response = client.post(pledge.url, signing(neighbourhood), follow=True)
+    response = client.post(sign_url(pledge), signing(neighbourhood), follow=True)
     html = response.content.decode()
 
     assert "张*明" in html and "张三明" not in html
@@ -96,10 +97,10 @@ def test_the_page_shows_count_progress_standing_and_masked_recent_signers(
     client, pledge, neighbourhood
 ):
     other = factories.NeighbourhoodFactory(name="向阳社区", population=1000)
-    client.post(pledge.url, signing(neighbourhood))
+    client.post(sign_url(pledge), signing(neighbourhood))
     for n, name in enumerate(["王五甲", "王五乙", "王五丙"]):
-        client.post(pledge.url, signing(other, name=name, phone=f"1390000000{n}"))
-    client.post(pledge.url, signing(other, name="赵六", phone="13700000000", hide_name="on"))
+        client.post(sign_url(pledge), signing(other, name=name, phone=f"1390000000{n}"))
+    client.post(sign_url(pledge), signing(other, name="赵六", phone="13700000000", hide_name="on"))
 
     html = client.get(pledge.url).content.decode()
 
@@ -128,7 +129,7 @@ def test_the_page_shows_count_progress_standing_and_masked_recent_signers(
 def test_bad_input_gets_a_clear_message_and_saves_nothing(
     client, pledge, neighbourhood, field, value
 ):
-    response = client.post(pledge.url, signing(neighbourhood, **{field: value}))
+    response = client.post(sign_url(pledge), signing(neighbourhood, **{field: value}))
 
     assert response.status_code == 400
     assert 'class="error"' in response.content.decode()
@@ -137,7 +138,7 @@ def test_bad_input_gets_a_clear_message_and_saves_nothing(
 
 
 def test_a_bot_filling_the_hidden_field_is_thanked_but_not_counted(client, pledge, neighbourhood):
-    response = client.post(pledge.url, signing(neighbourhood, website="http://spam.example"))
+    response = client.post(sign_url(pledge), signing(neighbourhood, website="http://spam.example"))
 
     assert response.status_code == 302
     assert not PledgeSignature.objects.exists()
@@ -157,7 +158,7 @@ def test_a_pledge_outside_its_dates_explains_and_refuses(
     pledge.save()
 
     page = client.get(pledge.url).content.decode()
-    response = client.post(pledge.url, signing(neighbourhood))
+    response = client.post(sign_url(pledge), signing(neighbourhood))
 
     assert '<form method="post"' not in page.split('id="sign-heading"')[1].split("</section>")[0]
     assert response.status_code == 403
@@ -166,14 +167,14 @@ def test_a_pledge_outside_its_dates_explains_and_refuses(
 
 def test_two_hundred_residents_from_one_address_all_sign(client, pledge, neighbourhood):
     for n in range(200):
-        response = client.post(pledge.url, signing(neighbourhood, phone=f"139{n:08d}"))
+        response = client.post(sign_url(pledge), signing(neighbourhood, phone=f"139{n:08d}"))
         assert response.status_code == 302, n
 
     assert PledgeSignature.objects.count() == 200
 
 
 def test_one_number_trying_again_and_again_is_slowed_down(client, pledge, neighbourhood):
-    statuses = [client.post(pledge.url, signing(neighbourhood)).status_code for _ in range(7)]
+    statuses = [client.post(sign_url(pledge), signing(neighbourhood)).status_code for _ in range(7)]
 
     assert statuses[:5] == [302] * 5
     assert statuses[5:] == [429, 429]
@@ -181,7 +182,7 @@ def test_one_number_trying_again_and_again_is_slowed_down(client, pledge, neighb
 
 
 def test_the_chosen_neighbourhood_is_preselected_next_time(client, pledge, neighbourhood):
-    client.post(pledge.url, signing(neighbourhood))
+    client.post(sign_url(pledge), signing(neighbourhood))
 
     html = client.get(pledge.url).content.decode()
 
@@ -191,3 +192,17 @@ def test_the_chosen_neighbourhood_is_preselected_next_time(client, pledge, neigh
         or "澄湖社区：1" in html
         or "澄湖社区" in html.split("own-standing")[1]
     )
+
+
+def test_signing_an_unknown_or_unpublished_pledge_is_not_found(client, pledge, neighbourhood):
+    pledge.unpublish()
+
+    assert client.post(sign_url(pledge), signing(neighbourhood)).status_code == 404
+    assert client.post("/pledges/999999/sign/", signing(neighbourhood)).status_code == 404
+    assert not PledgeSignature.objects.exists()
+
+
+def test_opening_the_signing_address_leads_back_to_the_pledge(client, pledge):
+    response = client.get(sign_url(pledge))
+
+    assert (response.status_code, response.url) == (302, pledge.url)

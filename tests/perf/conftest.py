@@ -22,8 +22,11 @@ def postgres_and_redis_answer():
 def site_port():
     require_service(postgres_and_redis_answer(), "benchmarks need PostgreSQL and Redis on loopback")
     harness.fresh_database()
-    with harness.gunicorn() as port:
-        yield port
+    try:
+        with harness.gunicorn() as port:
+            yield port
+    finally:
+        harness.drop_database()
 
 
 @pytest.fixture(scope="session")
@@ -31,7 +34,12 @@ def baseline(site_port):
     """Measure the bare Django GET and POST views, served the same way in the same run."""
     get = harness.load(site_port, "bare Django GET", harness.get("/bench/bare/"))
 
+    tokens = {}
+
     def post(client, index):
-        return client.request("POST", "/bench/bare-post/", {"name": f"居民{index}"})[0]
+        if id(client) not in tokens:
+            tokens[id(client)] = client.csrf_token("/bench/bare-form/")
+        fields = {"csrfmiddlewaretoken": tokens[id(client)], "name": f"居民{index}"}
+        return client.request("POST", "/bench/bare-post/", fields)[0]
 
     return {"get": get, "post": harness.load(site_port, "bare Django POST", post)}

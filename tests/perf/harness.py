@@ -18,7 +18,8 @@ import psycopg
 import redis
 
 ROOT = Path(__file__).resolve().parents[2]
-DATABASE = "campaign_bench"
+# One database per run, so two runs on one machine never drop each other's.
+DATABASE = os.environ.get("BENCH_DATABASE", f"campaign_bench_{os.getpid()}")
 ADMIN_URL = os.environ.get(
     "BENCH_ADMIN_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"
 )
@@ -48,10 +49,15 @@ def manage(*args):
     )
 
 
-def fresh_database():
-    """Create an empty benchmark database, migrate it and load the demo county."""
+def drop_database():
     with psycopg.connect(ADMIN_URL, autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+
+
+def fresh_database():
+    """Create an empty benchmark database, migrate it and load the demo county."""
+    drop_database()
+    with psycopg.connect(ADMIN_URL, autocommit=True) as connection:
         connection.execute(f'CREATE DATABASE "{DATABASE}"')
     manage("migrate", "--noinput", "-v0")
     manage("collectstatic", "--noinput", "-v0")
@@ -126,9 +132,10 @@ class Client:
     def __init__(self, port):
         self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         self.cookies = {}
+        self.headers = {}
 
     def request(self, method, path, fields=None):
-        headers = {"Host": "127.0.0.1"}
+        headers = {"Host": "127.0.0.1", **self.headers}
         body = None
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
@@ -167,6 +174,9 @@ def load(port, name, action, *, clients=8, seconds=10.0, ok=(200, 302)):
                 status = action(client, index)
             except (OSError, http.client.HTTPException):
                 status, client = 0, Client(port)
+            except Exception:
+                # A broken action must show up as errors, not as a quiet, empty run.
+                status = 0
             elapsed = time.perf_counter() - started
             with lock:
                 latencies.append(elapsed)

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect
 from django.urls import path
 from django.views.decorators.http import require_POST
@@ -17,6 +18,10 @@ def bare_get(request):
     return HttpResponse("ok")
 
 
+def bare_form(request):
+    return HttpResponse(f'<input name="csrfmiddlewaretoken" value="{get_token(request)}">')
+
+
 @require_POST
 def bare_post(request):
     form = BareForm(request.POST)
@@ -27,6 +32,7 @@ def bare_post(request):
 
 urlpatterns = [
     path("bench/bare/", bare_get),
+    path("bench/bare-form/", bare_form),
     path("bench/bare-post/", bare_post),
     *site_urlpatterns,
 ]

@@ -1,0 +1,138 @@
+"""Browser fixtures: one headless Chromium per session, a fresh phone-sized tab per test."""
+
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.db import connections
+from playwright.sync_api import sync_playwright
+
+from campaigns import factories
+from tests.conftest import require_service
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PHONE = {"width": 360, "height": 740}
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run browser tests last, so no other test runs while Playwright's event loop is open."""
+    items.sort(key=lambda item: "browser" in getattr(item, "fixturenames", ()))
+
+
+@pytest.fixture(scope="session")
+def browser(django_db_setup, django_db_blocker):
+    require_service(CHROMIUM.exists(), f"no Chromium at {CHROMIUM}: apt-get install chromium")
+    migrated_data = _empty_database(django_db_blocker)
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        # Playwright's sync API runs an event loop here, which Django's async guard would refuse.
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        _share_migrated_data(migrated_data)
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+def _empty_database(django_db_blocker):
+    """Empty the test database; return the migrated rows serialized rollback restores per test."""
+    migrated_data = {
+        db.alias: db._test_serialized_contents
+        for db in connections.all()
+        if hasattr(db, "_test_serialized_contents")
+    }
+    with django_db_blocker.unblock():
+        for alias in migrated_data:
+            # Wagtail's Page() looks up its content type while rows are restored; once cached,
+            # that lookup cannot insert a row that clashes with the restored one.
+            ContentType.objects.db_manager(alias).get_for_models(*apps.get_models())
+            # Rows post_migrate recreated after an earlier test's flush would clash too;
+            # sequences keep counting, so new rows never take the ids of restored ones.
+            call_command(
+                "flush",
+                database=alias,
+                interactive=False,
+                inhibit_post_migrate=True,
+                reset_sequences=False,
+                verbosity=0,
+            )
+    return migrated_data
+
+
+def _share_migrated_data(migrated_data):
+    """Hand the migrated rows to the connections Django opens while Playwright's loop runs."""
+    for alias, data in migrated_data.items():
+        connections[alias]._test_serialized_contents = data
+
+
+@pytest.fixture(autouse=True)
+def _keep_page_tree(django_db_serialized_rollback):
+    """Restore the migrated rows (home page, site) that each live-server test's flush removes."""
+
+
+@pytest.fixture
+def phone(browser, live_server):
+    """Return a new tab, 360 px wide like a phone, with its own cookies, on the live server."""
+    context = browser.new_context(viewport=PHONE, base_url=live_server.url)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def waste_regulation(regulation_index):
+    regulation = factories.RegulationPageFactory(
+        parent=regulation_index,
+        title="南昌县生活垃圾分类管理办法",
+        summary="<p>居民应当按照可回收物、有害垃圾、厨余垃圾和其他垃圾四类投放。</p>",
+    )
+    regulation.tags.add("垃圾分类")
+    regulation.save()
+    return regulation
+
+
+@pytest.fixture
+def campaign(campaign_index):
+    return factories.CampaignPageFactory(parent=campaign_index, title="垃圾分类进社区")
+
+
+@pytest.fixture
+def article(campaign):
+    return factories.ArticlePageFactory(parent=campaign, title="社区垃圾分类宣传周启动")
+
+
+@pytest.fixture
+def neighbourhood_pages(volunteer_index):
+    town = factories.TownFactory(name="莲塘镇", slug="liantang")
+    return [
+        factories.NeighbourhoodVolunteerPageFactory(
+            parent=volunteer_index,
+            neighbourhood=factories.NeighbourhoodFactory(name=name, town=town),
+        )
+        for name in ("澄湖社区", "向阳社区")
+    ]
+
+
+@pytest.fixture
+def key_pages(campaign, article, waste_regulation, news_index, neighbourhood_pages):
+    """Return the address of each page residents reach most, with content to show."""
+    volunteer_index = neighbourhood_pages[0].get_parent()
+    return {
+        "home": "/",
+        "campaign": campaign.url,
+        "article": article.url,
+        "regulation index": waste_regulation.get_parent().url,
+        "regulation": waste_regulation.url,
+        "search results": "/search/?q=垃圾",
+        "volunteer index": volunteer_index.url,
+    }
