@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from campaigns import views as campaign_views
+from campaigns import volunteer_views
 from home import views as home_views
 
 urlpatterns = [
@@ -15,6 +16,18 @@ urlpatterns = [
     path("tags/<str:tag>/", home_views.tagged, name="tagged"),
     path("neighbourhood/", home_views.choose_neighbourhood, name="choose_neighbourhood"),
     path("pledges/<int:pledge_id>/sign/", campaign_views.sign, name="sign_pledge"),
+    path(
+        "volunteer-events/<int:event_id>/sign-up/",
+        volunteer_views.sign_up,
+        name="volunteer_sign_up",
+    ),
+    path("volunteer-events/cancel/<str:token>/", volunteer_views.cancel, name="volunteer_cancel"),
+    path(
+        "volunteer-events/check-in/<str:token>/",
+        volunteer_views.check_in,
+        name="volunteer_check_in",
+    ),
+    path("", include("quizzes.urls")),
     path("healthz", home_views.healthz, name="healthz"),
 ]
 

@@ -146,3 +146,16 @@ class PledgePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = models.PledgePage
+
+
+class VolunteerEventPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"社区志愿活动{n}")
+    slug = factory.Sequence(lambda n: f"volunteer-event-{n}")
+    description = "<p>清理楼道杂物，宣传垃圾分类。</p>"
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=3))
+    ends_at = factory.LazyAttribute(lambda page: page.starts_at + datetime.timedelta(hours=2))
+    place = "社区广场"
+    capacity = 20
+
+    class Meta:
+        model = models.VolunteerEventPage

@@ -64,7 +64,7 @@ class ResidentNameField(forms.CharField):
     """A resident's name as they write it: Chinese or Latin letters, a dot between parts."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("label", _("Name"))
+        kwargs.setdefault("label", _("Your name"))
         kwargs.setdefault("max_length", 20)
         kwargs.setdefault(
             "error_messages",

@@ -1,8 +1,19 @@
 """Groups for publicity staff and for each neighbourhood's committee, with their permissions."""
 
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Site
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 from wagtail.permission_policies import ModelPermissionPolicy
+
+from quizzes.roles import grant_quiz_bank
 
 PUBLICITY_STAFF = "宣传干部"
 STAFF_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
@@ -16,8 +27,17 @@ STAFF_MEDIA_PERMISSIONS = [
     ("wagtaildocs", "choose_document"),
 ]
 COMMITTEE_MEDIA_PERMISSIONS = [("wagtailimages", "add_image"), ("wagtailimages", "choose_image")]
+VOLUNTEER_MODEL_PERMISSIONS = [
+    "view_volunteersignup",
+    "add_volunteersignup",
+    "change_volunteersignup",
+]
 STAFF_MODEL_PERMISSIONS = ["view_pledgesignature", "add_pledgesignature"]
+STAFF_MODEL_PERMISSIONS += VOLUNTEER_MODEL_PERMISSIONS
 COMMITTEE_MODEL_PERMISSIONS = ["view_pledgesignature", "add_pledgesignature"]
+COMMITTEE_MODEL_PERMISSIONS += VOLUNTEER_MODEL_PERMISSIONS
+VOLUNTEER_WORKFLOW = "社区活动审核"
+VOLUNTEER_TASK = "宣传干部审核社区活动"
 
 
 def _permission(app_label, codename):
@@ -48,6 +68,7 @@ def ensure_publicity_staff_group():
         STAFF_MEDIA_PERMISSIONS,
         STAFF_MODEL_PERMISSIONS,
     )
+    grant_quiz_bank(group)
     return group
 
 
@@ -70,6 +91,19 @@ def ensure_committee_group(volunteer_page):
     return group
 
 
+def ensure_volunteer_workflow(volunteer_index):
+    """Send committee activities under volunteer_index to publicity staff for approval."""
+    staff = ensure_publicity_staff_group()
+    workflow, _ = Workflow.objects.get_or_create(name=VOLUNTEER_WORKFLOW)
+    task = GroupApprovalTask.objects.filter(name=VOLUNTEER_TASK).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=VOLUNTEER_TASK)
+        task.groups.set([staff])
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowPage.objects.get_or_create(page=volunteer_index, defaults={"workflow": workflow})
+    return workflow
+
+
 def neighbourhoods_for(user):
     """Return the neighbourhoods whose data the user may see: all, or a committee's own."""
     from campaigns.models import Neighbourhood
@@ -82,11 +116,25 @@ def neighbourhoods_for(user):
 class OwnNeighbourhoodPolicy(ModelPermissionPolicy):
     """Model permissions, narrowed to rows of the neighbourhoods the user may see."""
 
+    neighbourhood_field = "neighbourhood"
+
+    def neighbourhood_id_of(self, instance):
+        return instance.neighbourhood_id
+
     def user_has_permission_for_instance(self, user, action, instance):
         return super().user_has_permission_for_instance(user, action, instance) and (
-            neighbourhoods_for(user).filter(pk=instance.neighbourhood_id).exists()
+            neighbourhoods_for(user).filter(pk=self.neighbourhood_id_of(instance)).exists()
         )
 
     def instances_user_has_permission_for(self, user, action):
         instances = super().instances_user_has_permission_for(user, action)
-        return instances.filter(neighbourhood__in=neighbourhoods_for(user))
+        return instances.filter(**{f"{self.neighbourhood_field}__in": neighbourhoods_for(user)})
+
+
+class OwnEventPolicy(OwnNeighbourhoodPolicy):
+    """Sign-ups belong to the committee whose activity they are for, not the resident's own."""
+
+    neighbourhood_field = "event__neighbourhood"
+
+    def neighbourhood_id_of(self, instance):
+        return instance.event.neighbourhood_id

@@ -1,12 +1,15 @@
 """Admin wiring: places, pledge signatures and their report, committee groups for new pages."""
 
+import django_filters
 from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.widgets import Button
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
@@ -19,10 +22,30 @@ from wagtail.snippets.views.snippets import (
     UsageView,
 )
 
+from campaigns import qr
 from campaigns.forms import AssistedSignatureForm
-from campaigns.models import Neighbourhood, NeighbourhoodVolunteerPage, PledgeSignature, Town
+from campaigns.models import (
+    Neighbourhood,
+    NeighbourhoodVolunteerPage,
+    PledgeSignature,
+    Town,
+    VolunteerEventPage,
+    VolunteerIndexPage,
+    VolunteerSignup,
+)
 from campaigns.reports import SignatureCountReport
-from campaigns.roles import OwnNeighbourhoodPolicy, ensure_committee_group, neighbourhoods_for
+from campaigns.roles import (
+    OwnEventPolicy,
+    OwnNeighbourhoodPolicy,
+    ensure_committee_group,
+    ensure_volunteer_workflow,
+    neighbourhoods_for,
+)
+from campaigns.volunteer_forms import (
+    AttendanceCorrectionForm,
+    PaperAttendanceForm,
+    committee_events,
+)
 from home.exports import FormulaSafeExportMixin
 
 
@@ -58,11 +81,22 @@ class SignatureIndexView(FormulaSafeExportMixin, IndexView):
 class OwnNeighbourhoodObjectMixin:
     """Answer 404 for a row of a neighbourhood the user may not see."""
 
+    def neighbourhood_id_of(self, instance):
+        return instance.neighbourhood_id
+
     def get_object(self, *args, **kwargs):
         instance = super().get_object(*args, **kwargs)
-        if not neighbourhoods_for(self.request.user).filter(pk=instance.neighbourhood_id).exists():
+        allowed = neighbourhoods_for(self.request.user)
+        if not allowed.filter(pk=self.neighbourhood_id_of(instance)).exists():
             raise Http404
         return instance
+
+
+class OwnEventObjectMixin(OwnNeighbourhoodObjectMixin):
+    """Answer 404 for a sign-up to another neighbourhood's activity."""
+
+    def neighbourhood_id_of(self, instance):
+        return instance.event.neighbourhood_id
 
 
 class SignatureEditView(OwnNeighbourhoodObjectMixin, EditView):
@@ -132,14 +166,113 @@ class PledgeSignatureViewSet(SnippetViewSet):
         ).select_related("neighbourhood", "pledge", "entered_by")
 
 
+class SignupEditView(OwnEventObjectMixin, EditView):
+    pass
+
+
+class SignupHistoryView(OwnEventObjectMixin, HistoryView):
+    pass
+
+
+class SignupUsageView(OwnEventObjectMixin, UsageView):
+    pass
+
+
+def own_events(request):
+    return committee_events(request.user) if request else VolunteerEventPage.objects.none()
+
+
+class SignupFilterSet(WagtailFilterSet):
+    # Only the user's own activities are offered, so other committees' titles never show.
+    event = django_filters.ModelChoiceFilter(queryset=own_events, label=_("Activity"))
+
+    class Meta:
+        model = VolunteerSignup
+        fields = ["event", "status"]
+
+
+class VolunteerSignupViewSet(SnippetViewSet):
+    model = VolunteerSignup
+    icon = "group"
+    menu_label = _("Volunteer sign-ups")
+    menu_order = 260
+    add_to_admin_menu = True
+    index_view_class = SignatureIndexView
+    edit_view_class = SignupEditView
+    history_view_class = SignupHistoryView
+    usage_view_class = SignupUsageView
+    delete_view_enabled = False
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    list_display = [
+        "name",
+        "phone",
+        "neighbourhood",
+        "event",
+        "status",
+        DateColumn("signed_up_at", label=_("signed up at")),
+        "checked_in_at",
+        "checked_out_at",
+        "hours",
+        "assisted",
+        "corrected_by",
+    ]
+    filterset_class = SignupFilterSet
+    list_export = [
+        "event.title",
+        "name",
+        "phone",
+        "neighbourhood.name",
+        "status",
+        "signed_up_at",
+        "checked_in_at",
+        "checked_out_at",
+        "hours",
+        "assisted",
+        "entered_by",
+        "corrected_by",
+        "corrected_at",
+    ]
+    export_filename = "volunteer-signups"
+    ordering = ["event", "signed_up_at"]
+    edit_handler = ObjectList(
+        [FieldPanel("checked_in_at"), FieldPanel("checked_out_at"), FieldPanel("hours")],
+        base_form_class=AttendanceCorrectionForm,
+    )
+    paper_handler = ObjectList(
+        [
+            FieldPanel("event"),
+            FieldPanel("name"),
+            FieldPanel("neighbourhood"),
+            FieldPanel("phone"),
+            FieldPanel("hours"),
+            FieldPanel("paper_consent"),
+        ],
+        base_form_class=PaperAttendanceForm,
+    )
+
+    def get_add_view_kwargs(self, **kwargs):
+        panel = self.paper_handler.bind_to_model(self.model)
+        return super().get_add_view_kwargs(panel=panel, form_class=panel.get_form_class())
+
+    def get_queryset(self, request):
+        return VolunteerSignup.objects.filter(
+            event__neighbourhood__in=neighbourhoods_for(request.user)
+        ).select_related("neighbourhood", "event", "corrected_by")
+
+
 register_permission_policy(PledgeSignature, OwnNeighbourhoodPolicy(PledgeSignature))
+register_permission_policy(VolunteerSignup, OwnEventPolicy(VolunteerSignup))
 register_snippet(PlacesViewSetGroup)
 register_snippet(PledgeSignatureViewSet)
+register_snippet(VolunteerSignupViewSet)
 
 
 @hooks.register("register_admin_urls")
 def register_report_urls():
     return [
+        path("volunteer-events/<int:event_id>/qr/", qr.qr_code_poster, name="volunteer_qr"),
+        path("volunteer-events/<int:event_id>/qr.svg", qr.qr_code_svg, name="volunteer_qr_svg"),
         path(
             "reports/pledge-signatures/",
             SignatureCountReport.as_view(),
@@ -172,3 +305,18 @@ def register_signature_report_menu_item():
 def give_new_neighbourhood_page_its_committee(request, page):
     if isinstance(page.specific, NeighbourhoodVolunteerPage):
         ensure_committee_group(page.specific)
+    if isinstance(page.specific, VolunteerIndexPage):
+        ensure_volunteer_workflow(page)
+
+
+@hooks.register("register_page_header_buttons")
+def volunteer_event_buttons(page, user, view_name, next_url=None):
+    if isinstance(page.specific_deferred, VolunteerEventPage):
+        signups = reverse("wagtailsnippets_campaigns_volunteersignup:list")
+        yield Button(_("Sign-ups"), f"{signups}?event={page.pk}", icon_name="group", priority=80)
+        yield Button(
+            _("Check-in QR code"),
+            reverse("volunteer_qr", args=[page.pk]),
+            icon_name="link",
+            priority=81,
+        )

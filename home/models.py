@@ -20,6 +20,7 @@ class HomePage(Page):
         "campaigns.NewsIndexPage",
         "campaigns.RegulationIndexPage",
         "campaigns.VolunteerIndexPage",
+        "quizzes.QuizIndexPage",
     ]
     max_count = 1
 
@@ -28,6 +29,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from campaigns.models import ArticlePage, CampaignPage, RegulationIndexPage
+        from quizzes import daily
 
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
@@ -39,6 +41,7 @@ class HomePage(Page):
         )
         context["latest_articles"] = ArticlePage.objects.live().order_by("-date", "-pk")[:6]
         context["regulation_index"] = RegulationIndexPage.objects.live().first()
+        context.update(daily.home_page_context(request))
         return context
 
 

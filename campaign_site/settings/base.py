@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -123,6 +124,16 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5}
 CELERY_TIMEZONE = "Asia/Shanghai"
+CELERY_BEAT_SCHEDULE = {
+    "volunteer-reminders": {
+        "task": "campaigns.tasks.send_reminders",
+        "schedule": crontab(hour=9, minute=0),
+    },
+    "volunteer-contact-purge": {
+        "task": "campaigns.tasks.purge_volunteer_contacts",
+        "schedule": crontab(hour=3, minute=30),
+    },
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -160,6 +171,12 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@localhost")
 DATA_RETENTION_DAYS = int(os.environ.get("DATA_RETENTION_DAYS", "90"))
 # How long the site remembers which neighbourhood a resident said they live in.
 NEIGHBOURHOOD_COOKIE_AGE = 365 * 24 * 3600
+# Volunteers may sign in this long before an activity starts and sign out this long after it ends.
+VOLUNTEER_CHECKIN_MARGIN_MINUTES = 60
+NOTIFICATION_SMS_BACKEND = os.environ.get(
+    "NOTIFICATION_SMS_BACKEND", "campaigns.notifications.LoggingSMSBackend"
+)
+NOTIFICATION_EMAIL_BACKEND = "campaigns.notifications.EmailBackend"
 
 WAGTAIL_SITE_NAME = "文明创建宣传教育平台"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -177,7 +194,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
-    "loggers": {"jieba": {"level": "WARNING"}},
+    "loggers": {"jieba": {"level": "WARNING"}, "campaigns.notifications": {"level": "INFO"}},
 }
 
 __all__ = [name for name in dir() if name.isupper()]

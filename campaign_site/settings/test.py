@@ -10,3 +10,4 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 # Tasks run inline in tests; the worker test turns this off to go through the real broker.
 CELERY_TASK_ALWAYS_EAGER = True
+NOTIFICATION_SMS_BACKEND = "campaigns.notifications.MemorySMSBackend"

@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from campaigns import roles
-from campaigns.demo import accounts, articles, campaigns, county, pledges, regulations
+from campaigns.demo import accounts, articles, campaigns, county, pledges, regulations, volunteering
 from campaigns.demo.pages import (
     add_published,
     body_stream,
@@ -33,6 +33,7 @@ from campaigns.models import (
     RelatedRegulation,
     Town,
     VolunteerIndexPage,
+    VolunteerSignup,
 )
 from campaigns.pledges import sign_pledge
 from home.models import SiteSettings
@@ -50,6 +51,7 @@ COUNTED = {
     "pages 页面": Page,
     "groups 用户组": Group,
     "pledge signatures 公约签名": PledgeSignature,
+    "volunteer sign-ups 志愿报名": VolunteerSignup,
 }
 
 
@@ -71,7 +73,9 @@ def build_demo():
     build_campaigns(sections["campaigns"], sections["news"])
     build_volunteer_pages(sections["volunteer"])
     build_pledges(sections["campaigns"])
+    volunteering.build_events(sections["volunteer"])
     roles.ensure_publicity_staff_group()
+    roles.ensure_volunteer_workflow(sections["volunteer"])
     fill_blanks(SiteSettings.load(), county.SITE_SETTINGS)
     logins = accounts.ensure_logins()
     after = counts()

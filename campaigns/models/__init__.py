@@ -16,7 +16,8 @@ from .regulations import (
     RegulationPageTag,
     RelatedRegulation,
 )
-from .volunteering import NeighbourhoodVolunteerPage, VolunteerIndexPage
+from .volunteer_signups import VolunteerSignup
+from .volunteering import NeighbourhoodVolunteerPage, VolunteerEventPage, VolunteerIndexPage
 
 __all__ = [
     "ArticlePage",
@@ -36,6 +37,8 @@ __all__ = [
     "RegulationPageTag",
     "RelatedRegulation",
     "Town",
+    "VolunteerEventPage",
     "VolunteerIndexPage",
+    "VolunteerSignup",
     "record_participation",
 ]

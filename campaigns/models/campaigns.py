@@ -100,7 +100,7 @@ class CampaignPage(SegmentedSearchMixin, Page):
         ]
     )
     parent_page_types = ["campaigns.CampaignIndexPage"]
-    subpage_types = ["campaigns.ArticlePage", "campaigns.PledgePage"]
+    subpage_types = ["campaigns.ArticlePage", "campaigns.PledgePage", "quizzes.QuizPage"]
 
     class Meta:
         verbose_name = _("campaign")

@@ -86,3 +86,7 @@ def test_setting_up_groups_twice_changes_nothing(rooms):
     assert ensure_committee_group(rooms[0]) == first
     assert first.page_permissions.count() == count
     assert ensure_publicity_staff_group() == ensure_publicity_staff_group()
+
+
+def test_publicity_staff_manage_the_question_bank(staff_user):
+    assert staff_user.has_perms(["quizzes.add_question", "quizzes.change_question"])

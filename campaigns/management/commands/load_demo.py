@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 
 from campaigns.demo.builder import build_demo
 from campaigns.demo.summary import DEMO_LOGINS_WARNING, summary_lines
+from quizzes.demo.builder import build_quiz_demo
 
 
 class Command(BaseCommand):
@@ -11,6 +12,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         report = build_demo()
+        quizzes = build_quiz_demo()
         for line in summary_lines(report):
             self.stdout.write(line)
+        self.stdout.write(
+            "问答 / quizzes: " + ", ".join(f"{n} {name}" for name, n in quizzes.items())
+        )
         self.stdout.write(self.style.WARNING(DEMO_LOGINS_WARNING))

@@ -1,0 +1,39 @@
+"""Celery tasks for volunteering: thin wrappers that take primary keys."""
+
+from celery import shared_task
+
+from campaigns import volunteer_notices, volunteering
+
+
+@shared_task
+def send_signup_confirmation(signup_pk):
+    return volunteer_notices.send_signup_confirmation(signup_pk)
+
+
+@shared_task
+def notify_committee_of_signup(signup_pk):
+    return volunteer_notices.notify_committee_of_signup(signup_pk)
+
+
+@shared_task
+def notify_committee_of_cancellation(signup_pk):
+    return volunteer_notices.notify_committee_of_cancellation(signup_pk)
+
+
+@shared_task
+def send_reminder(signup_pk):
+    return volunteer_notices.send_reminder(signup_pk)
+
+
+@shared_task
+def send_reminders():
+    """Queue a reminder for everyone confirmed for an activity tomorrow."""
+    pks = list(volunteer_notices.signups_to_remind())
+    for pk in pks:
+        send_reminder.delay(pk)
+    return len(pks)
+
+
+@shared_task
+def purge_volunteer_contacts():
+    return volunteering.purge_contact_details()

@@ -1,0 +1,216 @@
+"""Signing up for volunteer activities, the waiting list, check-in, hours and the purge."""
+
+import datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from campaign_site.celery import delay_on_commit
+from campaigns.models import (
+    Participation,
+    VolunteerEventPage,
+    VolunteerSignup,
+    record_participation,
+)
+from campaigns.models.volunteer_signups import new_cancel_token
+from campaigns.residents import normalise_phone, participant_key
+
+Status = VolunteerSignup.Status
+TENTH = Decimal("0.1")
+
+
+class CheckInRefused(Exception):
+    """Raised with a reason code when a check-in or check-out cannot be taken."""
+
+    def __init__(self, code):
+        super().__init__(code)
+        self.code = code
+
+
+def sign_up(event, *, name, neighbourhood, phone):
+    """Give the resident a place or a waiting-list spot; a repeat keeps the existing row."""
+    from campaigns import tasks
+
+    key = participant_key(phone)
+    with transaction.atomic():
+        # Locking the event serialises sign-ups for it, so the confirmed count cannot overshoot.
+        event = VolunteerEventPage.objects.select_for_update().get(pk=event.pk)
+        signup = VolunteerSignup.objects.filter(event=event, participant=key).first()
+        if signup is not None and signup.status != Status.CANCELLED:
+            return signup, False
+        status = Status.CONFIRMED if confirmed_count(event) < event.capacity else Status.WAITING
+        signup = signup or VolunteerSignup(event=event, participant=key)
+        signup.name, signup.phone, signup.neighbourhood = (
+            name,
+            normalise_phone(phone),
+            neighbourhood,
+        )
+        signup.status, signup.signed_up_at = status, timezone.now()
+        signup.cancel_token = new_cancel_token()
+        signup.confirmation_sent_at = signup.reminder_sent_at = None
+        signup.committee_notified_at = signup.cancellation_notified_at = None
+        signup.save()
+        record_participation(
+            Participation.Kind.VOLUNTEER_SIGNUP,
+            neighbourhood=neighbourhood,
+            campaign=event.campaign,
+            participant=key,
+            source=signup,
+            at=signup.signed_up_at,
+        )
+        delay_on_commit(tasks.send_signup_confirmation, signup.pk)
+        delay_on_commit(tasks.notify_committee_of_signup, signup.pk)
+    return signup, True
+
+
+def confirmed_count(event):
+    return event.signups.filter(status=Status.CONFIRMED).count()
+
+
+def cancel(signup):
+    """Cancel a sign-up and give its place to the first on the waiting list; return that one."""
+    from campaigns import tasks
+
+    with transaction.atomic():
+        event = VolunteerEventPage.objects.select_for_update().get(pk=signup.event_id)
+        signup = VolunteerSignup.objects.get(pk=signup.pk)
+        if signup.status == Status.CANCELLED:
+            return None
+        was_confirmed = signup.status == Status.CONFIRMED
+        signup.status = Status.CANCELLED
+        signup.save(update_fields=["status"])
+        delay_on_commit(tasks.notify_committee_of_cancellation, signup.pk)
+        promoted = promote_waiting(event) if was_confirmed else None
+    return promoted
+
+
+def promote_waiting(event):
+    """Confirm the longest-waiting resident if a place is free; return them or None."""
+    from campaigns import tasks
+
+    if confirmed_count(event) >= event.capacity:
+        return None
+    first = event.signups.filter(status=Status.WAITING).order_by("signed_up_at", "pk").first()
+    if first is None:
+        return None
+    first.status = Status.CONFIRMED
+    first.confirmation_sent_at = None
+    first.save(update_fields=["status", "confirmation_sent_at"])
+    delay_on_commit(tasks.send_signup_confirmation, first.pk)
+    return first
+
+
+def checkin_window(event):
+    """Return the span in which the check-in page takes sign-ins and sign-outs."""
+    margin = datetime.timedelta(minutes=settings.VOLUNTEER_CHECKIN_MARGIN_MINUTES)
+    return event.starts_at - margin, event.ends_at + margin
+
+
+def checkin_open(event, at=None):
+    start, end = checkin_window(event)
+    return event.status != event.Status.CANCELLED and start <= (at or timezone.now()) <= end
+
+
+def check_in_or_out(event, phone, at=None):
+    """Sign the volunteer in, or out if already in; return ("in"|"out", signup)."""
+    at = at or timezone.now()
+    if not checkin_open(event, at):
+        raise CheckInRefused("closed")
+    with transaction.atomic():
+        signup = (
+            VolunteerSignup.objects.select_for_update()
+            .filter(event=event, participant=participant_key(phone))
+            .first()
+        )
+        if signup is None or signup.status != Status.CONFIRMED:
+            raise CheckInRefused("not_signed_up")
+        if signup.checked_in_at is None:
+            signup.checked_in_at = at
+            signup.save(update_fields=["checked_in_at"])
+            return "in", signup
+        if signup.checked_out_at is not None:
+            raise CheckInRefused("already_out")
+        signup.checked_out_at = at
+        signup.hours = hours_between(event, signup.checked_in_at, at)
+        signup.save(update_fields=["checked_out_at", "hours"])
+        record_attendance(signup, event)
+        return "out", signup
+
+
+def hours_between(event, start, end):
+    """Return the hours from start to end, to a tenth, capped at the activity's credit."""
+    hours = Decimal((end - start).total_seconds()) / 3600
+    return min(hours.quantize(TENTH, rounding=ROUND_HALF_UP), event.credited_hours)
+
+
+def record_attendance(signup, event=None):
+    """Write the attendance to the participation log, weighted by its hours, once."""
+    event = event or signup.event
+    if not signup.hours or signup.hours <= 0:
+        return None
+    return record_participation(
+        Participation.Kind.VOLUNTEER_ATTENDANCE,
+        neighbourhood=signup.neighbourhood,
+        campaign=event.campaign,
+        participant=signup.participant,
+        weight=signup.hours,
+        source=signup,
+        at=signup.checked_out_at or event.ends_at,
+    )
+
+
+def enter_paper_attendance(event, *, name, neighbourhood, phone, hours, entered_by):
+    """Record one line of a paper sign-in sheet: a confirmed, assisted sign-up with hours."""
+    key = participant_key(phone)
+    with transaction.atomic():
+        signup, _ = VolunteerSignup.objects.select_for_update().get_or_create(
+            event=event,
+            participant=key,
+            defaults={
+                "name": name,
+                "phone": normalise_phone(phone),
+                "neighbourhood": neighbourhood,
+                "status": Status.CONFIRMED,
+                "assisted": True,
+                "entered_by": entered_by,
+                "signed_up_at": event.starts_at,
+                # Notices are for residents who signed up themselves, not for a past sheet.
+                "confirmation_sent_at": timezone.now(),
+                "committee_notified_at": timezone.now(),
+            },
+        )
+        signup.status = Status.CONFIRMED
+        signup.hours = min(Decimal(hours), event.credited_hours)
+        signup.assisted, signup.entered_by = True, entered_by
+        signup.save()
+        record_participation(
+            Participation.Kind.VOLUNTEER_SIGNUP,
+            neighbourhood=neighbourhood,
+            campaign=event.campaign,
+            participant=key,
+            source=signup,
+            at=signup.signed_up_at,
+        )
+        record_attendance(signup, event)
+    return signup
+
+
+def correct_attendance(signup, *, hours, corrected_by):
+    """Set a volunteer's hours by hand, recording who made the change."""
+    with transaction.atomic():
+        signup.hours = min(hours, signup.event.credited_hours) if hours is not None else None
+        signup.corrected_by, signup.corrected_at = corrected_by, timezone.now()
+        signup.save(update_fields=["hours", "corrected_by", "corrected_at"])
+        record_attendance(signup)
+    return signup
+
+
+def purge_contact_details(now=None):
+    """Blank names and phones of sign-ups whose activity ended past the retention period."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=settings.DATA_RETENTION_DAYS)
+    return VolunteerSignup.objects.filter(event__ends_at__lt=cutoff, purged_at__isnull=True).update(
+        name="", phone="", purged_at=now
+    )

@@ -1,0 +1,1 @@
+"""Demo quizzes for Nanchang County, loaded by the load_demo management command."""

@@ -1,1 +1,0 @@
-"""Quizzes arrive with their own issue; the app is registered so its migrations have a home."""
