@@ -52,17 +52,22 @@ def sign_up(event, *, name, neighbourhood, phone):
         signup.confirmation_sent_at = signup.reminder_sent_at = None
         signup.committee_notified_at = signup.cancellation_notified_at = None
         signup.save()
-        record_participation(
-            Participation.Kind.VOLUNTEER_SIGNUP,
-            neighbourhood=neighbourhood,
-            campaign=event.campaign,
-            participant=key,
-            source=signup,
-            at=signup.signed_up_at,
-        )
+        record_signup(signup, event)
         delay_on_commit(tasks.send_signup_confirmation, signup.pk)
         delay_on_commit(tasks.notify_committee_of_signup, signup.pk)
     return signup, True
+
+
+def record_signup(signup, event):
+    """Log the sign-up once in the participation log, whatever happens to it later."""
+    record_participation(
+        Participation.Kind.VOLUNTEER_SIGNUP,
+        neighbourhood=signup.neighbourhood,
+        campaign=event.campaign,
+        participant=signup.participant,
+        source=signup,
+        at=signup.signed_up_at,
+    )
 
 
 def confirmed_count(event):
@@ -185,14 +190,7 @@ def enter_paper_attendance(event, *, name, neighbourhood, phone, hours, entered_
         signup.hours = min(Decimal(hours), event.credited_hours)
         signup.assisted, signup.entered_by = True, entered_by
         signup.save()
-        record_participation(
-            Participation.Kind.VOLUNTEER_SIGNUP,
-            neighbourhood=neighbourhood,
-            campaign=event.campaign,
-            participant=key,
-            source=signup,
-            at=signup.signed_up_at,
-        )
+        record_signup(signup, event)
         record_attendance(signup, event)
     return signup
 

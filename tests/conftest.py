@@ -1,6 +1,7 @@
 """Fixtures shared by the whole suite: the page tree, users and service checks."""
 
 import os
+import time
 
 import pytest
 from django.core.cache import cache
@@ -18,6 +19,16 @@ def require_service(available, reason):
     if REQUIRE_SERVICES:
         pytest.fail(f"{reason} (REQUIRE_SERVICES=1)")
     pytest.skip(reason)
+
+
+def wait_for(condition, seconds=20):
+    """Poll condition until it holds or seconds pass; return whether it held."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return False
 
 
 @pytest.fixture(autouse=True)

@@ -12,16 +12,7 @@ from campaigns import factories, notifications, tasks
 from campaigns.models import VolunteerSignup
 from campaigns.roles import ensure_committee_group
 from campaigns.volunteering import cancel, sign_up
-from tests.conftest import require_service
-
-
-def wait_for(condition, seconds=20):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.1)
-    return False
+from tests.conftest import require_service, wait_for
 
 
 @pytest.mark.services

@@ -1,7 +1,5 @@
 """A real Celery worker, fed through Redis, runs our tasks against the real database."""
 
-import time
-
 import pytest
 from celery.contrib.testing.worker import start_worker
 from wagtail.search.models import IndexEntry
@@ -10,16 +8,7 @@ from campaign_site.celery import app
 from campaigns import factories
 from home.search import search_pages
 from home.tasks import update_search_index
-from tests.conftest import require_service
-
-
-def wait_for(condition, seconds=15):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.1)
-    return False
+from tests.conftest import require_service, wait_for
 
 
 @pytest.mark.services
