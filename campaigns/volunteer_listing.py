@@ -38,14 +38,18 @@ def with_places(events):
     return events.select_related("neighbourhood__town").annotate(confirmed=confirmed)
 
 
+def upcoming_events():
+    """Return the planned activities that have not ended yet, soonest first, with their places."""
+    events = VolunteerEventPage.objects.live().filter(
+        status=VolunteerEventPage.Status.PLANNED, ends_at__gte=timezone.now()
+    )
+    return with_places(events).order_by("starts_at", "pk")
+
+
 def upcoming_events_context(request, index):
     """Return the filter form and one page of upcoming activities across the county."""
     form = EventFilterForm(request.GET or None)
-    events = (
-        VolunteerEventPage.objects.live()
-        .descendant_of(index)
-        .filter(status=VolunteerEventPage.Status.PLANNED, ends_at__gte=timezone.now())
-    )
+    events = upcoming_events().filter(path__startswith=index.path)
     if form.is_valid():
         data = form.cleaned_data
         if data["town"]:
@@ -54,7 +58,7 @@ def upcoming_events_context(request, index):
             events = events.filter(neighbourhood=data["neighbourhood"])
         if data["date"]:
             events = events.filter(starts_at__date__gte=data["date"])
-    paginator = Paginator(with_places(events).order_by("starts_at", "pk"), PER_PAGE)
+    paginator = Paginator(events, PER_PAGE)
     return {"filter_form": form, "events": paginator.get_page(request.GET.get("page"))}
 
 

@@ -29,6 +29,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from campaigns.models import ArticlePage, CampaignPage, RegulationIndexPage
+        from campaigns.volunteer_listing import upcoming_events
         from quizzes import daily
 
         context = super().get_context(request, *args, **kwargs)
@@ -41,6 +42,7 @@ class HomePage(Page):
         )
         context["latest_articles"] = ArticlePage.objects.live().order_by("-date", "-pk")[:6]
         context["regulation_index"] = RegulationIndexPage.objects.live().first()
+        context["upcoming_events"] = upcoming_events()[:4]
         context.update(daily.home_page_context(request))
         return context
 

@@ -86,4 +86,9 @@ def add_people(event, count, *, past):
                 entered_by=None,
             )
         else:
-            sign_up(event, name=name, neighbourhood=event.neighbourhood, phone=phone)
+            signup, _ = sign_up(event, name=name, neighbourhood=event.neighbourhood, phone=phone)
+            # Made-up residents get no text messages and their committee no e-mails.
+            now = timezone.now()
+            VolunteerSignup.objects.filter(pk=signup.pk).update(
+                confirmation_sent_at=now, committee_notified_at=now
+            )
