@@ -4,11 +4,14 @@ import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q, Sum
 from django.utils import timezone
 
 from campaign_site.celery import delay_on_commit
 from campaigns.models import (
+    AttendanceCorrection,
     Participation,
     VolunteerEventPage,
     VolunteerSignup,
@@ -196,13 +199,51 @@ def enter_paper_attendance(event, *, name, neighbourhood, phone, hours, entered_
 
 
 def correct_attendance(signup, *, hours, corrected_by):
-    """Set a volunteer's hours by hand, recording who made the change."""
+    """Set a volunteer's hours by hand, keeping who changed them and logging the difference."""
     with transaction.atomic():
-        signup.hours = min(hours, signup.event.credited_hours) if hours is not None else None
-        signup.corrected_by, signup.corrected_at = corrected_by, timezone.now()
+        signup = (
+            VolunteerSignup.objects.select_for_update().select_related("event").get(pk=signup.pk)
+        )
+        hours = min(hours, signup.event.credited_hours) if hours is not None else None
+        correction = AttendanceCorrection.objects.create(
+            signup=signup, hours_before=signup.hours, hours_after=hours, corrected_by=corrected_by
+        )
+        signup.hours = hours
+        signup.corrected_by, signup.corrected_at = corrected_by, correction.corrected_at
         signup.save(update_fields=["hours", "corrected_by", "corrected_at"])
-        record_attendance(signup)
+        log_correction(signup, correction)
     return signup
+
+
+def log_correction(signup, correction):
+    """Bring the hours in the append-only log level with the corrected hours."""
+    logged = logged_hours(signup)
+    if logged is None:
+        record_attendance(signup)
+        return
+    difference = (signup.hours or 0) - logged
+    if difference:
+        record_participation(
+            Participation.Kind.VOLUNTEER_ATTENDANCE,
+            neighbourhood=signup.neighbourhood,
+            campaign=signup.event.campaign,
+            participant=signup.participant,
+            weight=difference,
+            source=correction,
+            at=correction.corrected_at,
+        )
+
+
+def logged_hours(signup):
+    """Return the hours the log holds for this sign-up, or None if it logged no attendance."""
+    rows = Participation.objects.filter(kind=Participation.Kind.VOLUNTEER_ATTENDANCE).filter(
+        Q(source_type=ContentType.objects.get_for_model(VolunteerSignup), source_id=signup.pk)
+        | Q(
+            source_type=ContentType.objects.get_for_model(AttendanceCorrection),
+            source_id__in=signup.corrections.values("pk"),
+        )
+    )
+    return rows.aggregate(total=Sum("weight"))["total"]
 
 
 def purge_contact_details(now=None):

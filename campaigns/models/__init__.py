@@ -16,10 +16,11 @@ from .regulations import (
     RegulationPageTag,
     RelatedRegulation,
 )
-from .volunteer_signups import VolunteerSignup
+from .volunteer_signups import AttendanceCorrection, VolunteerSignup
 from .volunteering import NeighbourhoodVolunteerPage, VolunteerEventPage, VolunteerIndexPage
 
 __all__ = [
+    "AttendanceCorrection",
     "ArticlePage",
     "ArticlePageTag",
     "CampaignIndexPage",

@@ -55,8 +55,9 @@ class Participation(models.Model):
             models.UniqueConstraint(
                 fields=["kind", "source_type", "source_id"], name="one_participation_per_source"
             ),
+            # A correction of volunteer hours is logged as a further row, possibly negative.
             models.CheckConstraint(
-                condition=models.Q(weight__gt=0), name="participation_weight_positive"
+                condition=~models.Q(weight=0), name="participation_weight_not_zero"
             ),
         ]
         verbose_name = _("participation")

@@ -84,3 +84,38 @@ class VolunteerSignup(models.Model):
     @property
     def attended(self):
         return self.hours is not None
+
+
+class AttendanceCorrection(models.Model):
+    """One hand correction of a volunteer's hours, kept so the log can follow it."""
+
+    signup = models.ForeignKey(
+        VolunteerSignup,
+        on_delete=models.CASCADE,
+        related_name="corrections",
+        verbose_name=_("volunteer sign-up"),
+    )
+    hours_before = models.DecimalField(
+        _("hours before"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    hours_after = models.DecimalField(
+        _("hours after"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("attendance corrected by"),
+    )
+    corrected_at = models.DateTimeField(_("attendance corrected at"), default=timezone.now)
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        ordering = ["signup", "corrected_at", "pk"]
+        verbose_name = _("attendance correction")
+        verbose_name_plural = _("attendance corrections")
+
+    def __str__(self):
+        return f"{self.signup}: {self.hours_before} → {self.hours_after}"

@@ -84,7 +84,7 @@ class Residents:
         with self.lock:
             token = self.tokens.pop() if self.tokens else None
         if token is None:
-            return 0
+            return None
         fields = {"csrfmiddlewaretoken": client.csrf, **self.answer_fields(client, token)}
         return post(client, f"/quiz-attempts/{token}/", fields, index)[0]
 

@@ -159,7 +159,7 @@ class Client:
 
 
 def load(port, name, action, *, clients=8, seconds=10.0, ok=(200, 302)):
-    """Run action(client, index) from several clients at once for a while; return the figures."""
+    """Run action(client, index) from several clients for a while, or until it returns None."""
     latencies, errors, counter, lock = [], [0], [0], threading.Lock()
     stop = time.monotonic() + seconds
 
@@ -177,6 +177,8 @@ def load(port, name, action, *, clients=8, seconds=10.0, ok=(200, 302)):
             except Exception:
                 # A broken action must show up as errors, not as a quiet, empty run.
                 status = 0
+            if status is None:
+                break  # the action has nothing left to do
             elapsed = time.perf_counter() - started
             with lock:
                 latencies.append(elapsed)
