@@ -32,8 +32,8 @@ def prepare_quiz():
 
 
 def address(index):
-    """Return a made-up resident address, as the proxy would report it."""
-    return f"10.{index // 65536 % 256}.{index // 256 % 256}.{index % 256}"
+    """Return a made-up resident address (RFC 2544's benchmarking range), as a proxy reports it."""
+    return f"198.{18 + index // 65536 % 2}.{index // 256 % 256}.{index % 256}"
 
 
 def post(client, path, fields, index):
