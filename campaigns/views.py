@@ -9,6 +9,7 @@ from campaigns import pledges
 from campaigns.forms import PledgeForm
 from campaigns.models import Neighbourhood, PledgePage
 from campaigns.residents import remember_neighbourhood, remembered_neighbourhood_id
+from home.pages import public_page_or_404
 from home.ratelimit import client_ip, hit, too_many_requests
 
 # A neighbourhood event may see a few hundred residents sign from one shared address.
@@ -28,9 +29,7 @@ def pledge_page(request, pledge):
 
 def sign(request, pledge_id):
     """Take a signature; posted here directly rather than through Wagtail's page routing."""
-    pledge = PledgePage.objects.live().filter(pk=pledge_id).first()
-    if pledge is None or pledge.get_view_restrictions().exists():
-        raise Http404
+    pledge = public_page_or_404(PledgePage, pledge_id)
     if request.method != "POST":
         return redirect(pledge.url)
     if pledge.state != PledgePage.State.OPEN:

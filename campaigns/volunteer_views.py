@@ -9,6 +9,7 @@ from campaigns import volunteering
 from campaigns.models import VolunteerEventPage, VolunteerSignup
 from campaigns.residents import remember_neighbourhood, remembered_neighbourhood_id
 from campaigns.volunteer_forms import CheckInForm, VolunteerSignupForm
+from home.pages import public_page_or_404
 from home.ratelimit import client_ip, hit, too_many_requests
 
 # A neighbourhood event may see a few hundred residents sign up from one shared address.
@@ -44,20 +45,13 @@ def event_context(request, event, form=None):
     }
 
 
-def live_event(event_id):
-    event = VolunteerEventPage.objects.live().filter(pk=event_id).first()
-    if event is None or event.get_view_restrictions().exists():
-        raise Http404
-    return event
-
-
 def message(request, text, status):
     return render(request, "home/message.html", {"message": text}, status=status)
 
 
 def sign_up(request, event_id):
     """Take a sign-up; posted here directly rather than through Wagtail's page routing."""
-    event = live_event(event_id)
+    event = public_page_or_404(VolunteerEventPage, event_id)
     if request.method != "POST":
         return redirect(event.url)
     if not event.open_for_signups:

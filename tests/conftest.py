@@ -2,9 +2,11 @@
 
 import os
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.core.cache import cache
+from django.db import connections
 from wagtail.models import Site
 
 from campaigns import factories
@@ -29,6 +31,19 @@ def wait_for(condition, seconds=20):
             return True
         time.sleep(0.1)
     return False
+
+
+def run_concurrently(action, items, threads):
+    """Run action on every item from a pool of threads, each closing its own connections."""
+
+    def run(item):
+        try:
+            return action(item)
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        return list(pool.map(run, items))
 
 
 @pytest.fixture(autouse=True)

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
@@ -22,6 +23,13 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 PHONE = {"width": 360, "height": 740}
+BLOCKING = {"serious", "critical"}
+
+
+def serious(page):
+    """Return axe's serious and critical findings on the page, one line each."""
+    violations = Axe().run(page).response["violations"]
+    return [f"{v['id']}: {v['nodes'][0]['target']}" for v in violations if v["impact"] in BLOCKING]
 
 
 @pytest.hookimpl(trylast=True)

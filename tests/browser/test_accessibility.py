@@ -3,9 +3,9 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-pytestmark = pytest.mark.browser
+from tests.browser.conftest import BLOCKING
 
-BLOCKING = {"serious", "critical"}
+pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize(

@@ -1,10 +1,10 @@
 """A resident signs a pledge on a phone, sees it counted and prints the certificate."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from campaigns import factories
+from tests.browser.conftest import serious
 
 pytestmark = pytest.mark.browser
 
@@ -12,15 +12,6 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def pledge(campaign):
     return factories.PledgePageFactory(parent=campaign, title="垃圾分类家庭文明公约", goal=10)
-
-
-def serious(page):
-    violations = Axe().run(page).response["violations"]
-    return [
-        f"{v['id']}: {v['nodes'][0]['target']}"
-        for v in violations
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 def test_resident_signs_sees_the_count_move_and_gets_a_certificate(

@@ -3,24 +3,14 @@
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from quizzes import factories
 from quizzes.models import Question
-from tests.browser.conftest import PHONE
+from tests.browser.conftest import PHONE, serious
 
 pytestmark = pytest.mark.browser
-
-
-def serious(page):
-    violations = Axe().run(page).response["violations"]
-    return [
-        f"{v['id']}: {v['nodes'][0]['target']}"
-        for v in violations
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 def fits_the_screen(page):

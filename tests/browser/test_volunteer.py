@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from campaigns import factories
 from campaigns.models import VolunteerSignup
-from tests.browser.test_pledge import serious
+from tests.browser.conftest import serious
 
 pytestmark = pytest.mark.browser
 

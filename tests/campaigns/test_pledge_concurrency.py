@@ -1,16 +1,14 @@
 """Bursts of simultaneous signatures on PostgreSQL: nothing lost, nothing counted twice."""
 
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.test import Client
 
 from campaigns import factories
 from campaigns.models import Participation, PledgeSignature
 from campaigns.pledges import pledge_stats
 from tests.campaigns.pledging import sign_url
-from tests.conftest import require_service
+from tests.conftest import require_service, run_concurrently
 
 pytestmark = [
     pytest.mark.services,
@@ -27,14 +25,10 @@ def pledge(campaign_index):
 
 def post_all(pledge, forms, threads):
     def post(data):
-        try:
-            response = Client().post(sign_url(pledge), data)
-            return response.status_code, response.get("Location")
-        finally:
-            connections.close_all()
+        response = Client().post(sign_url(pledge), data)
+        return response.status_code, response.get("Location")
 
-    with ThreadPoolExecutor(max_workers=threads) as pool:
-        return list(pool.map(post, forms))
+    return run_concurrently(post, forms, threads)
 
 
 def form(neighbourhood, phone):

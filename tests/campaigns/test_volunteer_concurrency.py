@@ -1,16 +1,14 @@
 """Bursts of simultaneous sign-ups on PostgreSQL: capacity holds and nobody is booked twice."""
 
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
 from campaigns import factories
 from campaigns.models import Participation, VolunteerSignup
 from campaigns.volunteering import cancel
-from tests.conftest import require_service
+from tests.conftest import require_service, run_concurrently
 
 pytestmark = [
     pytest.mark.services,
@@ -28,14 +26,7 @@ def event(volunteer_index):
 def post_all(event, forms, threads=25):
     url = reverse("volunteer_sign_up", args=[event.pk])
 
-    def post(data):
-        try:
-            return Client().post(url, data).status_code
-        finally:
-            connections.close_all()
-
-    with ThreadPoolExecutor(max_workers=threads) as pool:
-        return list(pool.map(post, forms))
+    return run_concurrently(lambda data: Client().post(url, data).status_code, forms, threads)
 
 
 def form(event, phone):
@@ -67,14 +58,7 @@ def test_simultaneous_cancellations_promote_as_many_as_left(event):
     post_all(event, [form(event, f"139{n:08d}") for n in range(30)])
     leaving = list(VolunteerSignup.objects.filter(status="confirmed")[:5])
 
-    def leave(signup):
-        try:
-            cancel(signup)
-        finally:
-            connections.close_all()
-
-    with ThreadPoolExecutor(max_workers=5) as pool:
-        list(pool.map(leave, leaving))
+    run_concurrently(cancel, leaving, threads=5)
 
     assert VolunteerSignup.objects.filter(status="confirmed").count() == 20
     assert VolunteerSignup.objects.filter(status="waiting").count() == 5
