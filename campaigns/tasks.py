@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from campaigns import volunteer_notices, volunteering
+from campaigns import reach, volunteer_notices, volunteering
 
 
 @shared_task
@@ -37,3 +37,9 @@ def send_reminders():
 @shared_task
 def purge_volunteer_contacts():
     return volunteering.purge_contact_details()
+
+
+@shared_task
+def roll_up_reach():
+    """Fold new participation into the reach rollups (beat, every minute by default)."""
+    return reach.roll_up()

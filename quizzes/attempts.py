@@ -175,6 +175,7 @@ def submit_attempt(attempt, picked, *, now=None):
             neighbourhood=attempt.neighbourhood,
             campaign=attempt.quiz.campaign(),
             participant=attempt.participant,
+            score=result.percent,
             source=attempt,
             at=now,
         )

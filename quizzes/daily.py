@@ -2,6 +2,7 @@
 
 import datetime
 import hashlib
+from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -81,6 +82,7 @@ def save_answer(fields, picks, *, counted):
             Participation.Kind.QUIZ,
             neighbourhood=answer.neighbourhood,
             participant=answer.participant,
+            score=(answer.points * 100).quantize(Decimal("0.1")),
             source=answer,
             at=answer.answered_at,
         )

@@ -125,6 +125,10 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5}
 CELERY_TIMEZONE = "Asia/Shanghai"
 CELERY_BEAT_SCHEDULE = {
+    "reach-rollup": {
+        "task": "campaigns.tasks.roll_up_reach",
+        "schedule": float(os.environ.get("REACH_ROLLUP_SECONDS", "60")),
+    },
     "volunteer-reminders": {
         "task": "campaigns.tasks.send_reminders",
         "schedule": crontab(hour=9, minute=0),
@@ -169,6 +173,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@localhost")
 
 # Contact details kept for a purpose are purged this many days after it has passed.
 DATA_RETENTION_DAYS = int(os.environ.get("DATA_RETENTION_DAYS", "90"))
+# Reports blank any figure that would single out fewer residents than this (DESIGN §7).
+REACH_SUPPRESS_BELOW = 5
 # How long the site remembers which neighbourhood a resident said they live in.
 NEIGHBOURHOOD_COOKIE_AGE = 365 * 24 * 3600
 # Volunteers may sign in this long before an activity starts and sign out this long after it ends.

@@ -9,6 +9,7 @@ from .campaigns import (
 from .neighbourhoods import Neighbourhood, Town
 from .participation import Participation, record_participation
 from .pledges import PledgePage, PledgeSignature
+from .reach import ReachDaily, ReachResident, ReachResidentDay, ReachWatermark
 from .regulations import (
     RegulationAttachment,
     RegulationIndexPage,
@@ -32,6 +33,10 @@ __all__ = [
     "Participation",
     "PledgePage",
     "PledgeSignature",
+    "ReachDaily",
+    "ReachResident",
+    "ReachResidentDay",
+    "ReachWatermark",
     "RegulationAttachment",
     "RegulationIndexPage",
     "RegulationPage",

@@ -36,6 +36,10 @@ class Participation(models.Model):
     )
     participant = models.CharField(_("participant key"), max_length=64, blank=True, db_index=True)
     weight = models.DecimalField(_("weight"), max_digits=7, decimal_places=2, default=Decimal(1))
+    # The percentage a quiz act scored, so reach reports can average it without the quiz tables.
+    score = models.DecimalField(
+        _("score (%)"), max_digits=4, decimal_places=1, null=True, blank=True
+    )
     occurred_at = models.DateTimeField(_("occurred at"), default=timezone.now)
     source_type = models.ForeignKey(
         ContentType, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -73,7 +77,15 @@ class Participation(models.Model):
 
 
 def record_participation(
-    kind, *, neighbourhood=None, campaign=None, participant="", weight=1, source=None, at=None
+    kind,
+    *,
+    neighbourhood=None,
+    campaign=None,
+    participant="",
+    weight=1,
+    score=None,
+    source=None,
+    at=None,
 ):
     """Write one row to the participation log, or return the row already written for source."""
     row = Participation(
@@ -82,6 +94,7 @@ def record_participation(
         campaign=campaign,
         participant=participant or "",
         weight=Decimal(str(weight)),
+        score=score,
         occurred_at=at or timezone.now(),
     )
     if source is None:
