@@ -21,6 +21,7 @@ class HomePage(Page):
         "campaigns.RegulationIndexPage",
         "campaigns.VolunteerIndexPage",
         "quizzes.QuizIndexPage",
+        "campaigns.ReachPage",
     ]
     max_count = 1
 

@@ -1,3 +1,4 @@
+from .api_tokens import ApiToken
 from .campaigns import (
     ArticlePage,
     ArticlePageTag,
@@ -10,6 +11,7 @@ from .neighbourhoods import Neighbourhood, Town
 from .participation import Participation, record_participation
 from .pledges import PledgePage, PledgeSignature
 from .reach import ReachDaily, ReachResident, ReachResidentDay, ReachWatermark
+from .reach_page import ReachPage
 from .regulations import (
     RegulationAttachment,
     RegulationIndexPage,
@@ -21,6 +23,7 @@ from .volunteer_signups import AttendanceCorrection, VolunteerSignup
 from .volunteering import NeighbourhoodVolunteerPage, VolunteerEventPage, VolunteerIndexPage
 
 __all__ = [
+    "ApiToken",
     "AttendanceCorrection",
     "ArticlePage",
     "ArticlePageTag",
@@ -34,6 +37,7 @@ __all__ = [
     "PledgePage",
     "PledgeSignature",
     "ReachDaily",
+    "ReachPage",
     "ReachResident",
     "ReachResidentDay",
     "ReachWatermark",
