@@ -28,6 +28,8 @@ urlpatterns = [
         name="volunteer_check_in",
     ),
     path("", include("quizzes.urls")),
+    path("api/", include("campaigns.api_urls")),
+    path("p/", include("campaigns.poster_urls")),
     path("healthz", home_views.healthz, name="healthz"),
 ]
 

@@ -1,0 +1,3 @@
+"""The read-only reach API for the county's digital city-management platform."""
+
+urlpatterns = []

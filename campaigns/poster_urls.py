@@ -1,0 +1,3 @@
+"""Short links printed as QR codes on campaign posters."""
+
+urlpatterns = []
