@@ -1,9 +1,23 @@
 """Signal handlers of the home app."""
 
-from wagtail.signals import page_published
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from campaign_site.celery import delay_on_commit
+from home import page_cache
 from home.tasks import update_search_index
+
+# Besides pages, what public pages show and staff edit: a change makes stored pages stale.
+SHOWN_ON_PAGES = {
+    ("campaigns", "neighbourhood"),
+    ("campaigns", "town"),
+    ("home", "sitesettings"),
+    ("quizzes", "question"),
+    ("quizzes", "dailyquestion"),
+    ("wagtailimages", "image"),
+    ("wagtaildocs", "document"),
+}
 
 
 def reindex_on_publish(sender, instance, **kwargs):
@@ -11,5 +25,21 @@ def reindex_on_publish(sender, instance, **kwargs):
     delay_on_commit(update_search_index, instance.pk)
 
 
+def invalidate_pages_on_change(sender, instance, **kwargs):
+    # A page's own saves are drafts until published; deleting one is covered here.
+    deleted_page = isinstance(instance, Page) and kwargs["signal"] is post_delete
+    opts = sender._meta
+    if (
+        deleted_page
+        or isinstance(instance, Site)
+        or (opts.app_label, opts.model_name) in SHOWN_ON_PAGES
+    ):
+        page_cache.invalidate()
+
+
 def register_signal_handlers():
     page_published.connect(reindex_on_publish, dispatch_uid="home.reindex_on_publish")
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(page_cache.invalidate, dispatch_uid=f"home.page_cache.{signal}")
+    for signal in (post_save, post_delete):
+        signal.connect(invalidate_pages_on_change, dispatch_uid=f"home.page_cache.{signal}")

@@ -53,6 +53,8 @@ MIDDLEWARE = [
     "home.middleware.ChineseFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Inside the CSRF middleware, so a stored page's reader gets their own token and cookie.
+    "home.page_cache.PageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -102,7 +104,8 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis cache that reads as empty while Redis is down (home/cache.py).
+            "BACKEND": "home.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "campaign",
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
@@ -173,6 +176,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@localhost")
 
 # Contact details kept for a purpose are purged this many days after it has passed.
 DATA_RETENTION_DAYS = int(os.environ.get("DATA_RETENTION_DAYS", "90"))
+# Anonymous visitors are served whole pages from the cache; pages with live figures briefly.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_LIVE_SECONDS = int(os.environ.get("PAGE_CACHE_LIVE_SECONDS", "5"))
 # Reports blank any figure that would single out fewer residents than this (DESIGN §7).
 REACH_SUPPRESS_BELOW = 5
 # How long the site remembers which neighbourhood a resident said they live in.

@@ -11,3 +11,5 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 # Tasks run inline in tests; the worker test turns this off to go through the real broker.
 CELERY_TASK_ALWAYS_EAGER = True
 NOTIFICATION_SMS_BACKEND = "campaigns.notifications.MemorySMSBackend"
+# Pages are served uncached unless a test turns the page cache on.
+PAGE_CACHE_SECONDS = 0
