@@ -7,16 +7,18 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from campaigns.models import Neighbourhood, PledgePage
-from campaigns.residents import normalise_phone, participant_key
+from campaigns.residents import neighbourhood_directory, normalise_phone, participant_key
 from campaigns.roles import neighbourhoods_for
 
 NAME = re.compile(r"[\u3400-\u9fffA-Za-z][\u3400-\u9fffA-Za-z·• .'-]*")
 
 
 class NeighbourhoodChoiceField(forms.ModelChoiceField):
-    """A neighbourhood drop-down grouped by town."""
+    """A neighbourhood drop-down grouped by town, listed from the cached directory unless the
+    form narrows the queryset."""
 
     def __init__(self, **kwargs):
+        self.from_directory = "queryset" not in kwargs
         kwargs.setdefault("queryset", Neighbourhood.objects.select_related("town"))
         kwargs.setdefault("label", _("Your neighbourhood"))
         kwargs.setdefault("empty_label", _("Choose your neighbourhood"))
@@ -34,7 +36,8 @@ class NeighbourhoodChoiceField(forms.ModelChoiceField):
             if self.field.empty_label is not None:
                 yield ("", self.field.empty_label)
             groups = {}
-            for neighbourhood in self.queryset:
+            listed = neighbourhood_directory() if self.field.from_directory else self.queryset
+            for neighbourhood in listed:
                 groups.setdefault(neighbourhood.town.name, []).append(self.choice(neighbourhood))
             yield from groups.items()
 

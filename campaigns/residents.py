@@ -5,6 +5,7 @@ import hmac
 import re
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -12,6 +13,7 @@ MAINLAND_MOBILE = re.compile(r"1[3-9]\d{9}")
 PHONE_NOISE = re.compile(r"[\s\-()（）]")
 NEIGHBOURHOOD_COOKIE = "neighbourhood"
 NEIGHBOURHOOD_COOKIE_SALT = "campaigns.neighbourhood"
+DIRECTORY_KEY = "neighbourhoods:directory"
 
 
 def normalise_phone(raw):
@@ -73,3 +75,23 @@ def remember_neighbourhood(response, neighbourhood):
         samesite="Lax",
         secure=settings.SESSION_COOKIE_SECURE,
     )
+
+
+def neighbourhood_directory():
+    """Return every neighbourhood with its town, from the cache: every page's footer lists them."""
+    from campaigns.models import Neighbourhood
+
+    directory = cache.get(DIRECTORY_KEY)
+    if directory is None:
+        directory = list(Neighbourhood.objects.select_related("town"))
+        cache.set(DIRECTORY_KEY, directory, None)
+    return directory
+
+
+def forget_neighbourhood_directory(**kwargs):
+    cache.delete(DIRECTORY_KEY)
+
+
+def known_neighbourhood(pk):
+    """Return the neighbourhood with this id from the directory, or None."""
+    return next((place for place in neighbourhood_directory() if place.pk == pk), None)

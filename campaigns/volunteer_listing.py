@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Neighbourhood, Town, VolunteerEventPage, VolunteerSignup
+from campaigns.residents import known_neighbourhood
 
 PER_PAGE = 20
 RECENT_PAST = 10
@@ -67,6 +68,7 @@ def neighbourhood_events_context(room):
     events = with_places(VolunteerEventPage.objects.live().child_of(room))
     now = timezone.now()
     return {
+        "place": known_neighbourhood(room.neighbourhood_id),
         "upcoming": events.filter(ends_at__gte=now).order_by("starts_at", "pk"),
         "past": events.filter(ends_at__lt=now).order_by("-starts_at", "-pk")[:RECENT_PAST],
         "totals": year_totals(room.neighbourhood_id, timezone.localdate().year),

@@ -1,17 +1,17 @@
 """Template context every public page needs about the resident."""
 
-from campaigns.residents import remembered_neighbourhood_id
+from django.utils.functional import SimpleLazyObject
+
+from campaigns.residents import (
+    known_neighbourhood,
+    neighbourhood_directory,
+    remembered_neighbourhood_id,
+)
 
 
 def resident(request):
-    """Expose the resident's remembered neighbourhood and the choices, queried only when used."""
-    from campaigns.models import Neighbourhood
-
-    def neighbourhood():
-        pk = remembered_neighbourhood_id(request)
-        return Neighbourhood.objects.filter(pk=pk).first() if pk else None
-
+    """Expose the resident's remembered neighbourhood and the choices, looked up only when used."""
     return {
-        "resident_neighbourhood": neighbourhood,
-        "neighbourhood_choices": Neighbourhood.objects.select_related("town"),
+        "resident_neighbourhood": lambda: known_neighbourhood(remembered_neighbourhood_id(request)),
+        "neighbourhood_choices": SimpleLazyObject(neighbourhood_directory),
     }

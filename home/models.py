@@ -1,12 +1,15 @@
 """The home page and the site-wide settings residents see in every footer."""
 
+from django.core.cache import cache
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, Site
+
+SETTINGS_KEY = "home:site-settings"
 
 
 class HomePage(Page):
@@ -64,3 +67,14 @@ class SiteSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    @classmethod
+    def load(cls, request_or_site=None):
+        """Load the settings from the cache: every page's footer shows them."""
+        found = cache.get(SETTINGS_KEY)
+        if found is None:
+            found = super().load(request_or_site)
+            cache.set(SETTINGS_KEY, found, None)
+        elif request_or_site is not None and not isinstance(request_or_site, Site):
+            setattr(request_or_site, cls.get_cache_attr_name(), found)
+        return found

@@ -1,11 +1,13 @@
 """Signal handlers of the home app."""
 
+from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from campaign_site.celery import delay_on_commit
 from home import page_cache
+from home.models import SETTINGS_KEY, SiteSettings
 from home.tasks import update_search_index
 
 # Besides pages, what public pages show and staff edit: a change makes stored pages stale.
@@ -37,7 +39,15 @@ def invalidate_pages_on_change(sender, instance, **kwargs):
         page_cache.invalidate()
 
 
+def forget_site_settings(**kwargs):
+    cache.delete(SETTINGS_KEY)
+
+
 def register_signal_handlers():
+    for signal in (post_save, post_delete):
+        signal.connect(
+            forget_site_settings, sender=SiteSettings, dispatch_uid=f"home.settings.{signal}"
+        )
     page_published.connect(reindex_on_publish, dispatch_uid="home.reindex_on_publish")
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(page_cache.invalidate, dispatch_uid=f"home.page_cache.{signal}")

@@ -42,7 +42,7 @@ def test_database_and_redis_urls_switch_to_postgresql_and_redis():
         DATABASE_URL="postgres://u@db.example:5432/site", REDIS_URL="redis://cache.example:6379/0"
     ) == {
         "db": "django.db.backends.postgresql",
-        "cache": "django.core.cache.backends.redis.RedisCache",
+        "cache": "home.cache.ResilientRedisCache",
         "eager": False,
         "broker": "redis://cache.example:6379/0",
     }
