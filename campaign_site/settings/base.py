@@ -1,10 +1,12 @@
 """Settings shared by every environment; values that differ per site come from the environment."""
 
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -44,6 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -59,6 +62,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "home.security.ContentSecurityPolicyMiddleware",
+    # Last, as django-axes asks: it answers locked-out admin logins.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "campaign_site.urls"
@@ -189,6 +195,34 @@ NOTIFICATION_SMS_BACKEND = os.environ.get(
     "NOTIFICATION_SMS_BACKEND", "campaigns.notifications.LoggingSMSBackend"
 )
 NOTIFICATION_EMAIL_BACKEND = "campaigns.notifications.EmailBackend"
+
+# No inline scripts or styles on the public site, nothing from other origins (an intranet site).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    },
+}
+
+# Admin logins: five failures from one address for one username lock it for 15 minutes.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "home.security.axes_client_ip"
+AXES_LOCKOUT_CALLABLE = "home.security.locked_out"
+AXES_RESET_ON_SUCCESS = True
 
 WAGTAIL_SITE_NAME = "文明创建宣传教育平台"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -13,3 +13,5 @@ CELERY_TASK_ALWAYS_EAGER = True
 NOTIFICATION_SMS_BACKEND = "campaigns.notifications.MemorySMSBackend"
 # Pages are served uncached unless a test turns the page cache on.
 PAGE_CACHE_SECONDS = 0
+# Admin login lockouts are tested on their own (tests/home/test_security.py).
+AXES_ENABLED = False

@@ -89,12 +89,30 @@ def _keep_page_tree(django_db_serialized_rollback):
     """Restore the migrated rows (home page, site) that each live-server test's flush removes."""
 
 
+def watch_policy(page):
+    """Collect what the Content-Security-Policy blocks on the page, as the browser reports it."""
+    blocked = []
+    page.on(
+        "console",
+        lambda message: (
+            blocked.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    return blocked
+
+
 @pytest.fixture
 def phone(browser, live_server):
-    """Return a new tab, 360 px wide like a phone, with its own cookies, on the live server."""
+    """Return a new tab, 360 px wide like a phone, with its own cookies, on the live server.
+
+    Every page it visits runs under the site's Content-Security-Policy, which must block nothing.
+    """
     context = browser.new_context(viewport=PHONE, base_url=live_server.url)
-    yield context.new_page()
+    page = context.new_page()
+    blocked = watch_policy(page)
+    yield page
     context.close()
+    assert blocked == [], blocked
 
 
 @pytest.fixture
