@@ -1,10 +1,10 @@
-"""WSGI entry point for gunicorn."""
+"""WSGI entry point for gunicorn: production settings unless told otherwise."""
 
 import os
 
 from django.core.wsgi import get_wsgi_application
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "campaign_site.settings.dev")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "campaign_site.settings.production")
 
 application = get_wsgi_application()
 

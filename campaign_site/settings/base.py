@@ -120,7 +120,8 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
+# The broker may live apart from the cache, so the cache can evict freely (docs/deployment.md).
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or REDIS_URL or "memory://localhost/"
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
@@ -141,6 +142,14 @@ CELERY_BEAT_SCHEDULE = {
     "volunteer-reminders": {
         "task": "campaigns.tasks.send_reminders",
         "schedule": crontab(hour=9, minute=0),
+    },
+    "publish-scheduled-pages": {
+        "task": "home.tasks.publish_scheduled",
+        "schedule": 60.0,
+    },
+    "clear-expired-sessions": {
+        "task": "home.tasks.clear_sessions",
+        "schedule": crontab(hour=4, minute=0),
     },
     "volunteer-contact-purge": {
         "task": "campaigns.tasks.purge_volunteer_contacts",
@@ -178,6 +187,9 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "") == "1"
+EMAIL_USE_SSL = os.environ.get("EMAIL_USE_SSL", "") == "1"
+# A mail server that hangs must not hold a Celery worker for long.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@localhost")
 
 # Contact details kept for a purpose are purged this many days after it has passed.
@@ -190,7 +202,7 @@ REACH_SUPPRESS_BELOW = 5
 # How long the site remembers which neighbourhood a resident said they live in.
 NEIGHBOURHOOD_COOKIE_AGE = 365 * 24 * 3600
 # Volunteers may sign in this long before an activity starts and sign out this long after it ends.
-VOLUNTEER_CHECKIN_MARGIN_MINUTES = 60
+VOLUNTEER_CHECKIN_MARGIN_MINUTES = int(os.environ.get("VOLUNTEER_CHECKIN_MARGIN_MINUTES", "60"))
 NOTIFICATION_SMS_BACKEND = os.environ.get(
     "NOTIFICATION_SMS_BACKEND", "campaigns.notifications.LoggingSMSBackend"
 )

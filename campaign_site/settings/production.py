@@ -1,11 +1,13 @@
 """Production: secrets and hosts from the environment, HTTPS only, hashed static files."""
 
+import os
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 
-for _name in ("SECRET_KEY", "PARTICIPANT_KEY_SECRET"):
-    if not globals().get(_name):
+for _name in ("SECRET_KEY", "PARTICIPANT_KEY_SECRET", "WAGTAILADMIN_BASE_URL"):
+    if not os.environ.get(_name):
         raise ImproperlyConfigured(f"Set the {_name} environment variable.")
 
 SECURE_SSL_REDIRECT = True

@@ -16,7 +16,11 @@ SHOW = (
 
 
 def run(args, **env):
-    clean = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DATABASE_URL", "REDIS_URL", "CELERY_BROKER_URL", "WAGTAILADMIN_BASE_URL")
+    }
     return subprocess.run(  # noqa: S603 (our own interpreter and manage.py)
         [sys.executable, *args], cwd=ROOT, env={**clean, **env}, capture_output=True, text=True
     )
@@ -57,18 +61,32 @@ def production(**env):
     )
 
 
-def test_production_refuses_to_start_without_its_secrets():
+def test_production_refuses_to_start_without_its_secrets_and_public_address():
     missing_both = production()
     missing_key = production(SECRET_KEY="k" * 60)
+    missing_address = production(SECRET_KEY="k" * 60, PARTICIPANT_KEY_SECRET="p" * 40)
 
     assert missing_both.returncode != 0 and "SECRET_KEY" in missing_both.stderr
     assert missing_key.returncode != 0 and "PARTICIPANT_KEY_SECRET" in missing_key.stderr
+    # Text messages, QR codes and posters carry links built from it.
+    assert missing_address.returncode != 0 and "WAGTAILADMIN_BASE_URL" in missing_address.stderr
+
+
+def test_the_broker_can_be_kept_apart_from_the_cache():
+    assert (
+        show(
+            REDIS_URL="redis://cache.example:6379/0",
+            CELERY_BROKER_URL="redis://queue.example:6379/1",
+        )["broker"]
+        == "redis://queue.example:6379/1"
+    )
 
 
 def test_production_settings_pass_the_deployment_check():
     result = production(
         SECRET_KEY="x9!Qm2#vL7pR4sT8wY1zB6nC3dF5gH0jK-aE_uI*oP&lN@xV^bM",
         PARTICIPANT_KEY_SECRET="p" * 40,
+        WAGTAILADMIN_BASE_URL="https://wenming.example.gov.cn",
     )
 
     assert result.returncode == 0, result.stdout + result.stderr
