@@ -250,6 +250,28 @@ def suppress(reach, below=None):
     return replace(reach, **hidden, suppressed=tuple(hidden)) if hidden else reach
 
 
+def suppress_table(rows, below=None):
+    """Suppress each (neighbourhood, reach) row, then hide one more cell wherever a single
+    hidden cell could be worked out from its town's or the county's total by subtraction."""
+    shown = [(place, suppress(reach, below)) for place, reach in rows]
+    towns = {}
+    for index, (place, _reach) in enumerate(shown):
+        towns.setdefault(place.town_id, []).append(index)
+    for members in [*towns.values(), range(len(shown))]:
+        for group, figures in GROUPS.items():
+            hidden = [i for i in members if figures[0] in shown[i][1].suppressed]
+            visible = [i for i in members if i not in hidden and getattr(shown[i][1], group)]
+            if len(hidden) == 1 and visible:
+                smallest = min(visible, key=lambda i: getattr(shown[i][1], group))
+                place, reach = shown[smallest]
+                cells = dict.fromkeys(figures)
+                shown[smallest] = (
+                    place,
+                    replace(reach, **cells, suppressed=(*reach.suppressed, *figures)),
+                )
+    return shown
+
+
 @dataclass
 class Report:
     """Reach per neighbourhood, per town and for the county over one scope."""

@@ -265,3 +265,25 @@ def test_figures_that_would_single_out_fewer_than_five_residents_are_suppressed(
     assert (public.residents == residents) is shown
     assert (public.participations is not None) is shown
     assert (public.per_thousand is not None) is shown
+
+
+def test_a_lone_hidden_cell_takes_a_second_one_with_it_so_totals_cannot_reveal_it():
+    town = factories.TownFactory.build(pk=1)
+    rows = [
+        (factories.NeighbourhoodFactory.build(town=town, pk=pk), reach.Reach(residents=residents))
+        for pk, residents in ((1, 3), (2, 20), (3, 10), (4, 0))
+    ]
+
+    shown = dict(reach.suppress_table(rows))
+
+    assert [shown[place].residents for place, _ in rows] == [None, 20, None, 0]
+
+
+def test_nothing_more_is_hidden_when_no_cell_is_small():
+    town = factories.TownFactory.build(pk=1)
+    rows = [
+        (factories.NeighbourhoodFactory.build(town=town, pk=pk), reach.Reach(residents=residents))
+        for pk, residents in ((1, 30), (2, 20))
+    ]
+
+    assert [row.residents for _, row in reach.suppress_table(rows)] == [30, 20]
