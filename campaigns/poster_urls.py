@@ -1,3 +1,7 @@
 """Short links printed as QR codes on campaign posters."""
 
-urlpatterns = []
+from django.urls import path
+
+from campaigns import poster_views
+
+urlpatterns = [path("<str:token>/", poster_views.visit, name="poster_visit")]

@@ -245,18 +245,21 @@ def suppress(reach, below=None):
     below = settings.REACH_SUPPRESS_BELOW if below is None else below
     hidden = {}
     for group, figures in GROUPS.items():
-        if 0 < getattr(reach, group) < below:
+        value = getattr(reach, group)
+        if value is not None and 0 < value < below:
             hidden.update(dict.fromkeys(figures))
-    return replace(reach, **hidden, suppressed=tuple(hidden)) if hidden else reach
+    if not hidden:
+        return reach
+    return replace(reach, **hidden, suppressed=(*reach.suppressed, *hidden))
 
 
 def suppress_table(rows, below=None):
-    """Suppress each (neighbourhood, reach) row, then hide one more cell wherever a single
-    hidden cell could be worked out from its town's or the county's total by subtraction."""
+    """Suppress each (place, reach) row, then hide one more cell wherever a single hidden cell
+    could be worked out from its town's or the county's total by subtraction."""
     shown = [(place, suppress(reach, below)) for place, reach in rows]
     towns = {}
     for index, (place, _reach) in enumerate(shown):
-        towns.setdefault(place.town_id, []).append(index)
+        towns.setdefault(getattr(place, "town_id", None), []).append(index)
     for members in [*towns.values(), range(len(shown))]:
         for group, figures in GROUPS.items():
             hidden = [i for i in members if figures[0] in shown[i][1].suppressed]

@@ -32,10 +32,12 @@ VOLUNTEER_MODEL_PERMISSIONS = [
     "add_volunteersignup",
     "change_volunteersignup",
 ]
+# The reach report; a committee sees its own neighbourhood in it and the county totals.
+REACH_MODEL_PERMISSIONS = ["view_participation"]
 STAFF_MODEL_PERMISSIONS = ["view_pledgesignature", "add_pledgesignature"]
-STAFF_MODEL_PERMISSIONS += VOLUNTEER_MODEL_PERMISSIONS
+STAFF_MODEL_PERMISSIONS += VOLUNTEER_MODEL_PERMISSIONS + REACH_MODEL_PERMISSIONS
 COMMITTEE_MODEL_PERMISSIONS = ["view_pledgesignature", "add_pledgesignature"]
-COMMITTEE_MODEL_PERMISSIONS += VOLUNTEER_MODEL_PERMISSIONS
+COMMITTEE_MODEL_PERMISSIONS += VOLUNTEER_MODEL_PERMISSIONS + REACH_MODEL_PERMISSIONS
 VOLUNTEER_WORKFLOW = "社区活动审核"
 VOLUNTEER_TASK = "宣传干部审核社区活动"
 
@@ -104,11 +106,16 @@ def ensure_volunteer_workflow(volunteer_index):
     return workflow
 
 
+def sees_every_neighbourhood(user):
+    """Return whether the user may see every neighbourhood's data: staff and superusers."""
+    return user.is_superuser or user.groups.filter(name=PUBLICITY_STAFF).exists()
+
+
 def neighbourhoods_for(user):
     """Return the neighbourhoods whose data the user may see: all, or a committee's own."""
     from campaigns.models import Neighbourhood
 
-    if user.is_superuser or user.groups.filter(name=PUBLICITY_STAFF).exists():
+    if sees_every_neighbourhood(user):
         return Neighbourhood.objects.all()
     return Neighbourhood.objects.filter(committee_group__in=user.groups.all())
 

@@ -320,3 +320,78 @@ def volunteer_event_buttons(page, user, view_name, next_url=None):
             icon_name="link",
             priority=81,
         )
+
+
+# --- reach posters ---
+# Imported here so this section stays apart from the rest of this shared file.
+from campaigns import poster_views  # noqa: E402
+from campaigns.models import CampaignPage  # noqa: E402
+
+
+@hooks.register("register_admin_urls")
+def register_poster_urls():
+    return [
+        path("reach/posters/", poster_views.choose, name="reach_posters"),
+        path(
+            "reach/posters/<int:campaign_id>/<int:neighbourhood_id>/",
+            poster_views.single,
+            name="reach_poster",
+        ),
+    ]
+
+
+class PosterMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(poster_views.PERMISSION)
+
+
+@hooks.register("register_reports_menu_item")
+def register_poster_menu_item():
+    return PosterMenuItem(
+        _("Campaign posters"), reverse("reach_posters"), icon_name="doc-full", order=720
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def campaign_poster_button(page, user, view_name, next_url=None):
+    if isinstance(page.specific_deferred, CampaignPage) and user.has_perm(poster_views.PERMISSION):
+        posters = reverse("reach_posters")
+        yield Button(
+            _("QR posters"), f"{posters}?campaign={page.pk}", icon_name="doc-full", priority=82
+        )
+
+
+# --- reach API keys ---
+# Imported here so this section stays apart from the rest of this shared file.
+from campaigns.api_admin import ApiTokenViewSet, SuperuserOnlyPolicy  # noqa: E402
+from campaigns.models import ApiToken  # noqa: E402
+
+register_permission_policy(ApiToken, SuperuserOnlyPolicy(ApiToken))
+register_snippet(ApiTokenViewSet)
+
+
+# --- reach report ---
+# Imported here so this section stays apart from the rest of this shared file.
+from campaigns.reach_report import ReachReport  # noqa: E402
+
+
+@hooks.register("register_admin_urls")
+def register_reach_report_urls():
+    return [
+        path("reports/reach/", ReachReport.as_view(), name="reach_report"),
+        path(
+            "reports/reach/results/",
+            ReachReport.as_view(results_only=True),
+            name="reach_report_results",
+        ),
+    ]
+
+
+class ReachReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("campaigns.view_participation")
+
+
+@hooks.register("register_reports_menu_item")
+def register_reach_report_menu_item():
+    return ReachReportMenuItem(_("Reach"), reverse("reach_report"), icon_name="site", order=710)

@@ -11,7 +11,16 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from campaigns import roles
-from campaigns.demo import accounts, articles, campaigns, county, pledges, regulations, volunteering
+from campaigns.demo import (
+    accounts,
+    articles,
+    campaigns,
+    county,
+    pledges,
+    reach,
+    regulations,
+    volunteering,
+)
 from campaigns.demo.pages import (
     add_published,
     body_stream,
@@ -26,6 +35,7 @@ from campaigns.models import (
     Neighbourhood,
     NeighbourhoodVolunteerPage,
     NewsIndexPage,
+    Participation,
     PledgePage,
     PledgeSignature,
     RegulationIndexPage,
@@ -52,6 +62,7 @@ COUNTED = {
     "groups 用户组": Group,
     "pledge signatures 公约签名": PledgeSignature,
     "volunteer sign-ups 志愿报名": VolunteerSignup,
+    "participations 参与记录": Participation,
 }
 
 
@@ -74,6 +85,7 @@ def build_demo():
     build_volunteer_pages(sections["volunteer"])
     build_pledges(sections["campaigns"])
     volunteering.build_events(sections["volunteer"])
+    reach.add_history()
     roles.ensure_publicity_staff_group()
     roles.ensure_volunteer_workflow(sections["volunteer"])
     fill_blanks(SiteSettings.load(), county.SITE_SETTINGS)
@@ -110,7 +122,7 @@ def neighbourhood_rows():
 
 
 def build_county():
-    """Create the missing towns and neighbourhoods."""
+    """Create the missing towns and neighbourhoods, and the outlines the reach map draws."""
     towns = {}
     for order, (slug, name, _hoods) in enumerate(county.TOWNS, start=1):
         towns[slug], _ = Town.objects.get_or_create(
@@ -127,6 +139,7 @@ def build_county():
                 "households": households,
             },
         )
+    reach.add_outlines()
 
 
 def build_sections(home):

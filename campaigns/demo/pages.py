@@ -2,6 +2,13 @@
 
 from django.utils.html import escape
 
+from campaigns.models import ReachPage
+
+REACH_INTRO = (
+    "各社区按每千名居民中参与宣传活动的人数排名，可按乡镇和活动筛选。\n"
+    "为保护居民隐私，参与不足5人的社区不显示具体人数和名次。"
+)
+
 
 def rich_text(text):
     """Return text as HTML, one paragraph per line."""
@@ -40,3 +47,11 @@ def add_published(parent, page):
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+def build_reach_page(home):
+    """Create the public ranking 文明榜 at /reach/ unless the site has one."""
+    return ReachPage.objects.first() or add_published(
+        home,
+        ReachPage(title="文明榜", slug="reach", intro=rich_text(REACH_INTRO), show_in_menus=True),
+    )

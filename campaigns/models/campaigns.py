@@ -8,12 +8,19 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from campaigns.blocks import BodyBlock
+from campaigns.panels import ReachPanel
 from home.search import SegmentedSearchMixin
 
 
@@ -90,6 +97,14 @@ class CampaignPage(SegmentedSearchMixin, Page):
         FieldPanel("target_neighbourhoods", widget=forms.CheckboxSelectMultiple),
         FieldPanel("tags"),
     ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+            ObjectList([ReachPanel()], heading=_("Reach")),
+        ]
+    )
     search_text_attributes = ("theme", "slogan", "intro", "body")
     search_fields = (
         Page.search_fields

@@ -1,5 +1,6 @@
 """文明榜: the public ranking of neighbourhoods by reach rate."""
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -16,3 +17,27 @@ class ReachPage(Page):
 
     class Meta:
         verbose_name = _("reach ranking")
+
+    def get_context(self, request, *args, **kwargs):
+        # Imported here: both read the models this package defines.
+        from campaigns.ranking import ranking
+        from campaigns.reach_forms import ReachFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        form = ReachFilterForm(request.GET)
+        form.is_valid()  # a filter that is not valid is left out of cleaned_data, so ignored
+        town, campaign = form.cleaned_data.get("town"), form.cleaned_data.get("campaign")
+        context.update(
+            form=form,
+            town=town,
+            campaign=campaign,
+            ranking=ranking(town=town and town.pk, campaign=campaign and campaign.pk),
+            threshold=settings.REACH_SUPPRESS_BELOW,
+        )
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if response.context_data["form"].errors:
+            response.status_code = 400
+        return response
