@@ -24,6 +24,7 @@ from campaigns.demo import (
 from campaigns.demo.pages import (
     add_published,
     body_stream,
+    build_reach_page,
     child_by_slug,
     regulation_stream,
     rich_text,
@@ -80,6 +81,7 @@ def build_demo():
     build_county()
     fill_blanks(home, {"headline": county.HOME_HEADLINE, "intro": rich_text(county.HOME_INTRO)})
     sections = build_sections(home)
+    build_reach_page(home)
     build_regulations(sections["regulations"])
     build_campaigns(sections["campaigns"], sections["news"])
     build_volunteer_pages(sections["volunteer"])
