@@ -8,6 +8,8 @@ import psycopg
 
 from tests.perf import harness
 
+# Issue 7's target for POST flows, as a ratio of the bare POST view.
+POST_TARGET = 0.1
 QUIZ_URL = "/quizzes/bench-quiz/"
 QUESTIONS = 10
 SETUP = "from tests.perf.bench_quizzes import prepare_quiz; prepare_quiz()"
@@ -123,3 +125,5 @@ def test_quiz_submissions_against_the_bare_post_view(site_port, baseline):
     print(f"scored attempts {attempts}, quiz participations {logged}")
     assert started.errors == submitted.errors == 0
     assert attempts == logged == submitted.requests
+    for figures in (started, submitted):
+        assert figures.ratio(baseline["post"]) >= POST_TARGET, figures.name

@@ -109,6 +109,8 @@ class Figures:
     errors: int
     seconds: float
     latencies: list
+    cache_hits: int = 0
+    cache_answers: int = 0
 
     @property
     def rps(self):
@@ -118,11 +120,19 @@ class Figures:
         ordered = sorted(self.latencies)
         return ordered[min(len(ordered) - 1, int(share * len(ordered)))] * 1000 if ordered else 0
 
+    def ratio(self, baseline):
+        return self.rps / baseline.rps if baseline.rps else 0
+
     def row(self, baseline):
-        ratio = self.rps / baseline.rps if baseline.rps else 0
+        hits = (
+            f"  cache hits {100 * self.cache_hits / self.cache_answers:5.1f}%"
+            if self.cache_answers
+            else ""
+        )
         return (
-            f"{self.name:<28} {self.rps:8.1f} req/s  p50 {self.percentile(0.5):7.1f} ms  "
-            f"p99 {self.percentile(0.99):7.1f} ms  errors {self.errors:<4} ratio {ratio:5.3f}"
+            f"{self.name:<32} {self.rps:8.1f} req/s  p50 {self.percentile(0.5):7.1f} ms  "
+            f"p99 {self.percentile(0.99):7.1f} ms  errors {self.errors:<4} "
+            f"ratio {self.ratio(baseline):5.3f}{hits}"
         )
 
 
@@ -133,6 +143,7 @@ class Client:
         self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         self.cookies = {}
         self.headers = {}
+        self.answer = {}
 
     def request(self, method, path, fields=None):
         headers = {"Host": "127.0.0.1", **self.headers}
@@ -146,6 +157,7 @@ class Client:
         self.connection.request(method, path, body=body, headers=headers)
         response = self.connection.getresponse()
         text = response.read().decode(errors="replace")
+        self.answer = {name.lower(): value for name, value in response.getheaders()}
         for header, value in response.getheaders():
             if header.lower() == "set-cookie":
                 name, _, rest = value.partition("=")
@@ -161,6 +173,7 @@ class Client:
 def load(port, name, action, *, clients=8, seconds=10.0, ok=(200, 302)):
     """Run action(client, index) from several clients for a while, or until it returns None."""
     latencies, errors, counter, lock = [], [0], [0], threading.Lock()
+    cache = {"hit": 0, "miss": 0}
     stop = time.monotonic() + seconds
 
     def run():
@@ -182,6 +195,8 @@ def load(port, name, action, *, clients=8, seconds=10.0, ok=(200, 302)):
             elapsed = time.perf_counter() - started
             with lock:
                 latencies.append(elapsed)
+                if client.answer.get("x-page-cache") in cache:
+                    cache[client.answer["x-page-cache"]] += 1
                 if status not in ok:
                     errors[0] += 1
 
@@ -191,11 +206,32 @@ def load(port, name, action, *, clients=8, seconds=10.0, ok=(200, 302)):
         thread.start()
     for thread in threads:
         thread.join()
-    return Figures(name, len(latencies), errors[0], time.monotonic() - began, latencies)
+    seconds = time.monotonic() - began
+    answered = cache["hit"] + cache["miss"]
+    return Figures(name, len(latencies), errors[0], seconds, latencies, cache["hit"], answered)
 
 
-def get(path):
-    return lambda client, index: client.request("GET", path)[0]
+def get(path, cookies=None):
+    """Load path; cookies, such as a quiz device cookie, make the server render every time."""
+
+    def action(client, index):
+        client.cookies.update(cookies or {})
+        return client.request("GET", path)[0]
+
+    return action
+
+
+def page_path(app_label, model):
+    """Return the address of the first live page of a type in the benchmark database."""
+    with psycopg.connect(database_url()) as connection:
+        url_path = connection.execute(
+            "SELECT p.url_path FROM wagtailcore_page p"
+            " JOIN django_content_type t ON t.id = p.content_type_id"
+            " WHERE t.app_label = %s AND t.model = %s AND p.live ORDER BY p.path LIMIT 1",
+            [app_label, model],
+        ).fetchone()[0]
+    # url_path starts with the site root page's own slug.
+    return "/" + url_path.split("/", 2)[2]
 
 
 def median_of(figures):

@@ -1,0 +1,66 @@
+"""Volunteer sign-ups under concurrent load on PostgreSQL, against the bare Django POST view."""
+
+import itertools
+
+import psycopg
+
+from tests.perf import harness
+
+# Issue 7's target for POST flows, as a ratio of the bare POST view.
+POST_TARGET = 0.1
+SETUP = "from tests.perf.bench_volunteers import open_event; open_event()"
+
+
+def open_event():
+    """Give the demo's first upcoming activity room for everyone (run in the shell)."""
+    from django.utils import timezone
+
+    from campaigns.models import VolunteerEventPage
+
+    event = VolunteerEventPage.objects.live().filter(starts_at__gt=timezone.now()).first()
+    event.capacity = 100_000
+    event.save_revision().publish()
+
+
+def event():
+    with psycopg.connect(harness.database_url()) as connection:
+        return connection.execute(
+            "SELECT page_ptr_id FROM campaigns_volunteereventpage WHERE capacity = 100000"
+        ).fetchone()[0]
+
+
+def count_signups(event_id):
+    with psycopg.connect(harness.database_url()) as connection:
+        return connection.execute(
+            "SELECT count(*) FROM campaigns_volunteersignup WHERE event_id = %s", [event_id]
+        ).fetchone()[0]
+
+
+def test_signing_up_against_the_bare_post_view(site_port, baseline):
+    harness.manage("shell", "-c", SETUP)
+    event_id, tokens, addresses = event(), {}, itertools.count(1)
+    before = count_signups(event_id)
+    path = f"/volunteer-events/{event_id}/sign-up/"
+
+    def sign_up(client, index):
+        if id(client) not in tokens:
+            # Each simulated phone reaches the site from its own network, as residents do.
+            client.headers["X-Real-IP"] = f"198.51.100.{next(addresses)}"
+            tokens[id(client)] = client.csrf_token("/")
+        fields = {
+            "csrfmiddlewaretoken": tokens[id(client)],
+            "name": "测试志愿者",
+            "neighbourhood": "1",
+            "phone": f"177{index:08d}",
+            "consent": "on",
+        }
+        return client.request("POST", path, fields)[0]
+
+    figures = harness.load(site_port, "event sign-up (POST)", sign_up, ok=(302,))
+
+    print(f"\n{baseline['post'].row(baseline['post'])}")
+    print(figures.row(baseline["post"]))
+    print(f"sign-ups written: {count_signups(event_id) - before} of {figures.requests} posts")
+    assert figures.requests and figures.errors == 0
+    assert count_signups(event_id) - before == figures.requests
+    assert figures.ratio(baseline["post"]) >= POST_TARGET
