@@ -1,4 +1,4 @@
-"""Admin wiring: places, pledge signatures and their report, committee groups for new pages."""
+"""Admin wiring: places, sign-ups and signatures, reports, posters, API keys, committee groups."""
 
 import django_filters
 from django.http import Http404
@@ -22,9 +22,12 @@ from wagtail.snippets.views.snippets import (
     UsageView,
 )
 
-from campaigns import qr
+from campaigns import poster_views, qr
+from campaigns.api_admin import ApiTokenViewSet, SuperuserOnlyPolicy
 from campaigns.forms import AssistedSignatureForm
 from campaigns.models import (
+    ApiToken,
+    CampaignPage,
     Neighbourhood,
     NeighbourhoodVolunteerPage,
     PledgeSignature,
@@ -33,6 +36,7 @@ from campaigns.models import (
     VolunteerIndexPage,
     VolunteerSignup,
 )
+from campaigns.reach_report import ReachReport
 from campaigns.reports import SignatureCountReport
 from campaigns.roles import (
     OwnEventPolicy,
@@ -266,10 +270,13 @@ register_permission_policy(VolunteerSignup, OwnEventPolicy(VolunteerSignup))
 register_snippet(PlacesViewSetGroup)
 register_snippet(PledgeSignatureViewSet)
 register_snippet(VolunteerSignupViewSet)
+# API keys are for administrators only: they open the county's figures to another system.
+register_permission_policy(ApiToken, SuperuserOnlyPolicy(ApiToken))
+register_snippet(ApiTokenViewSet)
 
 
 @hooks.register("register_admin_urls")
-def register_report_urls():
+def register_admin_urls():
     return [
         path("volunteer-events/<int:event_id>/qr/", qr.qr_code_poster, name="volunteer_qr"),
         path("volunteer-events/<int:event_id>/qr.svg", qr.qr_code_svg, name="volunteer_qr_svg"),
@@ -282,6 +289,18 @@ def register_report_urls():
             "reports/pledge-signatures/results/",
             SignatureCountReport.as_view(results_only=True),
             name="pledge_signature_counts_results",
+        ),
+        path("reports/reach/", ReachReport.as_view(), name="reach_report"),
+        path(
+            "reports/reach/results/",
+            ReachReport.as_view(results_only=True),
+            name="reach_report_results",
+        ),
+        path("reach/posters/", poster_views.choose, name="reach_posters"),
+        path(
+            "reach/posters/<int:campaign_id>/<int:neighbourhood_id>/",
+            poster_views.single,
+            name="reach_poster",
         ),
     ]
 
@@ -322,24 +341,6 @@ def volunteer_event_buttons(page, user, view_name, next_url=None):
         )
 
 
-# --- reach posters ---
-# Imported here so this section stays apart from the rest of this shared file.
-from campaigns import poster_views  # noqa: E402
-from campaigns.models import CampaignPage  # noqa: E402
-
-
-@hooks.register("register_admin_urls")
-def register_poster_urls():
-    return [
-        path("reach/posters/", poster_views.choose, name="reach_posters"),
-        path(
-            "reach/posters/<int:campaign_id>/<int:neighbourhood_id>/",
-            poster_views.single,
-            name="reach_poster",
-        ),
-    ]
-
-
 class PosterMenuItem(MenuItem):
     def is_shown(self, request):
         return request.user.has_perm(poster_views.PERMISSION)
@@ -359,32 +360,6 @@ def campaign_poster_button(page, user, view_name, next_url=None):
         yield Button(
             _("QR posters"), f"{posters}?campaign={page.pk}", icon_name="doc-full", priority=82
         )
-
-
-# --- reach API keys ---
-# Imported here so this section stays apart from the rest of this shared file.
-from campaigns.api_admin import ApiTokenViewSet, SuperuserOnlyPolicy  # noqa: E402
-from campaigns.models import ApiToken  # noqa: E402
-
-register_permission_policy(ApiToken, SuperuserOnlyPolicy(ApiToken))
-register_snippet(ApiTokenViewSet)
-
-
-# --- reach report ---
-# Imported here so this section stays apart from the rest of this shared file.
-from campaigns.reach_report import ReachReport  # noqa: E402
-
-
-@hooks.register("register_admin_urls")
-def register_reach_report_urls():
-    return [
-        path("reports/reach/", ReachReport.as_view(), name="reach_report"),
-        path(
-            "reports/reach/results/",
-            ReachReport.as_view(results_only=True),
-            name="reach_report_results",
-        ),
-    ]
 
 
 class ReachReportMenuItem(MenuItem):
