@@ -9,7 +9,7 @@ from campaigns import pledges
 from campaigns.forms import PledgeForm
 from campaigns.models import Neighbourhood, PledgePage
 from campaigns.residents import remember_neighbourhood, remembered_neighbourhood_id
-from home.pages import public_page_or_404
+from home.pages import visible_page_or_404
 from home.ratelimit import client_ip, hit, too_many_requests
 
 # A neighbourhood event may see a few hundred residents sign from one shared address.
@@ -29,7 +29,7 @@ def pledge_page(request, pledge):
 
 def sign(request, pledge_id):
     """Take a signature; posted here directly rather than through Wagtail's page routing."""
-    pledge = public_page_or_404(PledgePage, pledge_id)
+    pledge = visible_page_or_404(PledgePage, pledge_id, request)
     if request.method != "POST":
         return redirect(pledge.url)
     if pledge.state != PledgePage.State.OPEN:

@@ -9,7 +9,7 @@ from campaigns import volunteering
 from campaigns.models import VolunteerEventPage, VolunteerSignup
 from campaigns.residents import remember_neighbourhood, remembered_neighbourhood_id
 from campaigns.volunteer_forms import CheckInForm, VolunteerSignupForm
-from home.pages import public_page_or_404
+from home.pages import visible_page_or_404
 from home.ratelimit import client_ip, hit, too_many_requests
 
 # A neighbourhood event may see a few hundred residents sign up from one shared address.
@@ -51,7 +51,7 @@ def message(request, text, status):
 
 def sign_up(request, event_id):
     """Take a sign-up; posted here directly rather than through Wagtail's page routing."""
-    event = public_page_or_404(VolunteerEventPage, event_id)
+    event = visible_page_or_404(VolunteerEventPage, event_id, request)
     if request.method != "POST":
         return redirect(event.url)
     if not event.open_for_signups:
