@@ -49,6 +49,7 @@ def test_a_second_anonymous_visit_is_served_from_the_cache_without_queries(
         second = client.get(campaign.url)
 
     assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
     assert without_csrf(second) == without_csrf(first)
     assert second["Content-Type"] == first["Content-Type"]
 
