@@ -14,6 +14,7 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
 from campaigns import api_keys
+from campaigns.choosers import ScopedChooserViewSet
 from campaigns.models import ApiToken
 
 
@@ -67,6 +68,7 @@ class ApiTokenCreateView(CreateView):
 
 
 class ApiTokenViewSet(SnippetViewSet):
+    chooser_viewset_class = ScopedChooserViewSet
     model = ApiToken
     icon = "key"
     menu_label = _("API keys")

@@ -24,6 +24,7 @@ from wagtail.snippets.views.snippets import (
 
 from campaigns import poster_views, qr
 from campaigns.api_admin import ApiTokenViewSet, SuperuserOnlyPolicy
+from campaigns.choosers import SafeChooserViewSet, ScopedChooserViewSet
 from campaigns.forms import AssistedSignatureForm
 from campaigns.models import (
     ApiToken,
@@ -54,6 +55,7 @@ from home.exports import FormulaSafeExportMixin
 
 
 class TownViewSet(SnippetViewSet):
+    chooser_viewset_class = SafeChooserViewSet
     model = Town
     icon = "site"
     menu_label = _("Towns")
@@ -62,6 +64,7 @@ class TownViewSet(SnippetViewSet):
 
 
 class NeighbourhoodViewSet(SnippetViewSet):
+    chooser_viewset_class = SafeChooserViewSet
     model = Neighbourhood
     icon = "group"
     menu_label = _("Neighbourhoods")
@@ -120,6 +123,7 @@ class SignatureUsageView(OwnNeighbourhoodObjectMixin, UsageView):
 
 
 class PledgeSignatureViewSet(SnippetViewSet):
+    chooser_viewset_class = ScopedChooserViewSet
     model = PledgeSignature
     icon = "doc-full"
     menu_label = _("Pledge signatures")
@@ -196,6 +200,7 @@ class SignupFilterSet(WagtailFilterSet):
 
 
 class VolunteerSignupViewSet(SnippetViewSet):
+    chooser_viewset_class = ScopedChooserViewSet
     model = VolunteerSignup
     icon = "group"
     menu_label = _("Volunteer sign-ups")

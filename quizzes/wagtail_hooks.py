@@ -17,6 +17,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from campaigns.choosers import SafeChooserViewSet
 from home.chinese import segment
 from quizzes import report_views
 from quizzes.models import DailyQuestion, Question, QuizPage
@@ -47,6 +48,7 @@ class QuestionIndexView(IndexView):
 
 
 class QuestionViewSet(SnippetViewSet):
+    chooser_viewset_class = SafeChooserViewSet
     model = Question
     icon = "help"
     menu_label = _("Question bank")
@@ -67,6 +69,7 @@ class QuestionViewSet(SnippetViewSet):
 
 
 class DailyQuestionViewSet(SnippetViewSet):
+    chooser_viewset_class = SafeChooserViewSet
     model = DailyQuestion
     icon = "date"
     menu_label = _("Daily questions")
