@@ -36,5 +36,5 @@ format: install
 
 # Needs GNU gettext; the compiled catalogue is committed so running the site does not.
 messages: install
-	$(PY) manage.py makemessages --locale zh_Hans --ignore '.venv/*' --ignore 'static/*'
+	$(PY) manage.py makemessages --locale zh_Hans --ignore '.venv/*' --ignore 'static/*' --ignore 'tests/*'
 	$(PY) manage.py compilemessages --locale zh_Hans --ignore '.venv/*'

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -21,9 +21,14 @@ urlpatterns = [
         volunteer_views.sign_up,
         name="volunteer_sign_up",
     ),
-    path("volunteer-events/cancel/<str:token>/", volunteer_views.cancel, name="volunteer_cancel"),
-    path(
-        "volunteer-events/check-in/<str:token>/",
+    # Private links carry token_urlsafe() tokens; nothing else reaches the database.
+    re_path(
+        r"^volunteer-events/cancel/(?P<token>[A-Za-z0-9_-]+)/$",
+        volunteer_views.cancel,
+        name="volunteer_cancel",
+    ),
+    re_path(
+        r"^volunteer-events/check-in/(?P<token>[A-Za-z0-9_-]+)/$",
         volunteer_views.check_in,
         name="volunteer_check_in",
     ),

@@ -11,5 +11,5 @@ urlpatterns = [
     path("v1/openapi.json", api_schema.openapi_view, name="api_openapi"),
     # Unknown API addresses get a JSON answer rather than the site's HTML 404 page; without the
     # trailing slash, CommonMiddleware still redirects /api/v1/reach to /api/v1/reach/.
-    re_path(r"^.*/$", api.not_found),
+    re_path(r"^[\s\S]*/$", api.not_found),
 ]

@@ -1,5 +1,7 @@
 """The filters of the public 文明榜 ranking."""
 
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -10,8 +12,9 @@ from campaigns.models import CampaignPage, Town
 
 def database_id(value):
     """Return value as a row id, or None if it is not one any id column could hold."""
+    # ASCII digits only: str.isdigit() also takes ² and ①, which int() refuses.
     value = str(value)
-    return int(value) if value.isdigit() and int(value) < 2**63 else None
+    return int(value) if re.fullmatch(r"[0-9]{1,18}", value) else None
 
 
 class IdChoiceField(forms.ModelChoiceField):

@@ -3,13 +3,14 @@
 import hashlib
 import hmac
 import re
+import unicodedata
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-MAINLAND_MOBILE = re.compile(r"1[3-9]\d{9}")
+MAINLAND_MOBILE = re.compile(r"1[3-9][0-9]{9}")
 PHONE_NOISE = re.compile(r"[\s\-()（）]")
 NEIGHBOURHOOD_COOKIE = "neighbourhood"
 NEIGHBOURHOOD_COOKIE_SALT = "campaigns.neighbourhood"
@@ -18,7 +19,8 @@ DIRECTORY_KEY = "neighbourhoods:directory"
 
 def normalise_phone(raw):
     """Return the 11-digit mainland mobile number in raw, or raise ValidationError."""
-    phone = PHONE_NOISE.sub("", raw or "")
+    # Full-width digits (１３８…) typed on a Chinese keyboard are the same number.
+    phone = PHONE_NOISE.sub("", unicodedata.normalize("NFKC", raw or ""))
     for prefix in ("+86", "0086", "86"):
         if phone.startswith(prefix) and len(phone) == len(prefix) + 11:
             phone = phone[len(prefix) :]

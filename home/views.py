@@ -5,11 +5,10 @@ import datetime
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
 from taggit.models import Tag
 from wagtail.models import get_page_models
 
@@ -29,7 +28,8 @@ def search(request):
 
 
 def tagged(request, tag):
-    tag_object = Tag.objects.filter(name=tag).first()
+    # PostgreSQL text cannot hold NUL, so such a tag cannot exist.
+    tag_object = Tag.objects.filter(name=tag).first() if "\x00" not in tag else None
     pages = []
     if tag_object:
         for model in get_page_models():
@@ -40,8 +40,9 @@ def tagged(request, tag):
     return render(request, "home/tagged.html", {"tag": tag, "pages": pages}, status=status)
 
 
-@require_POST
 def choose_neighbourhood(request):
+    if request.method != "POST":
+        return redirect("/")
     form = NeighbourhoodForm(request.POST)
     next_url = request.POST.get("next", "/")
     if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
@@ -51,7 +52,8 @@ def choose_neighbourhood(request):
         return render(
             request, "home/message.html", {"message": message, "back": next_url}, status=400
         )
-    response = redirect(next_url)
+    # An address, never a view name: redirect() would try to reverse a bare word.
+    response = HttpResponseRedirect(next_url)
     remember_neighbourhood(response, form.cleaned_data["neighbourhood"])
     return response
 

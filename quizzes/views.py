@@ -6,7 +6,6 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
 
 from campaigns.residents import (
     participant_key,
@@ -140,9 +139,10 @@ def result_page(request, token):
     return private(render(request, "quizzes/result.html", context))
 
 
-@require_POST
 def answer_daily_question(request):
     """Grade an answer to today's question and show the explanation on its own page."""
+    if request.method != "POST":
+        return redirect("/")
     question = daily.question_for(timezone.localdate())
     if question is None:
         raise Http404

@@ -38,7 +38,7 @@ def generate(seed=3):
 def test_it_writes_the_rows_asked_for_over_generated_places_and_campaigns(home_page):
     output = generate()
 
-    assert f"Wrote {ROWS:,} participation rows" in output
+    assert f"{ROWS:,} / {ROWS:,}" in output
     places = {place.pk: place for place in Neighbourhood.objects.filter(slug__startswith="gen-")}
     assert len(places) == 20
     assert Town.objects.filter(slug__startswith="gen-town-").count() == 2

@@ -16,8 +16,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from campaigns.demo.county import PERSONS_PER_HOUSEHOLD
 from campaigns.models import CampaignIndexPage, CampaignPage, Neighbourhood, Participation, Town
 
 Kind = Participation.Kind
@@ -63,26 +65,57 @@ def bag(shares):
 
 
 class Command(BaseCommand):
-    help = "Generate a made-up county and a large participation log (adds --rows rows each run)."
+    help = _(
+        "Generate a made-up county and a large participation log, to measure reach at scale; "
+        "each run adds --rows rows."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--rows", type=int, default=1_000_000)
-        parser.add_argument("--neighbourhoods", type=int, default=300)
-        parser.add_argument("--campaigns", type=int, default=10)
-        parser.add_argument("--days", type=int, default=180, help="length of the period, to today")
-        parser.add_argument("--seed", type=int, default=1, help="seed of the rows' random choices")
+        parser.add_argument("--rows", type=int, default=1_000_000, help=_("rows to add"))
+        parser.add_argument(
+            "--neighbourhoods",
+            type=int,
+            default=300,
+            help=_("generated neighbourhoods to spread the rows over"),
+        )
+        parser.add_argument(
+            "--campaigns",
+            type=int,
+            default=10,
+            help=_("generated campaigns to spread the rows over"),
+        )
+        parser.add_argument(
+            "--days",
+            type=int,
+            default=180,
+            help=_("days in the period, ending yesterday"),
+        )
+        parser.add_argument(
+            "--seed", type=int, default=1, help=_("seed of the rows' random choices")
+        )
 
     def handle(self, *args, **options):
-        if options["rows"] < 0 or options["neighbourhoods"] < 1 or options["campaigns"] < 1:
-            raise CommandError("Give a positive number of neighbourhoods and campaigns.")
-        if options["days"] < 1:
-            raise CommandError("Give a period of at least one day.")
+        if (
+            options["rows"] < 0
+            or min(options[n] for n in ("neighbourhoods", "campaigns", "days")) < 1
+        ):
+            raise CommandError(
+                _("Rows must be zero or more; neighbourhoods, campaigns and days one or more.")
+            )
         started = time.monotonic()
         places = ensure_places(options["neighbourhoods"])
         campaigns = ensure_campaigns(options["campaigns"], options["days"])
         self.stdout.write(
-            f"{len(places)} neighbourhoods in {len({p.town_id for p in places})} towns, "
-            f"{len(campaigns)} campaigns ready in {time.monotonic() - started:.1f} s"
+            _(
+                "%(places)d neighbourhoods in %(towns)d towns and %(campaigns)d campaigns ready "
+                "in %(seconds).1f s."
+            )
+            % {
+                "places": len(places),
+                "towns": len({place.town_id for place in places}),
+                "campaigns": len(campaigns),
+                "seconds": time.monotonic() - started,
+            }
         )
         rows = Rows(places, campaigns, options["rows"], options["seed"])
         write = copy_rows if connection.vendor == "postgresql" else create_rows
@@ -92,13 +125,17 @@ class Command(BaseCommand):
                 write(chunk)
             done += len(chunk)
             self.stdout.write(
-                f"  {done:>10,} / {options['rows']:,} rows  {time.monotonic() - began:6.1f} s"
+                f"  {done:>10,} / {options['rows']:,}  {time.monotonic() - began:6.1f} s"
             )
         seconds = time.monotonic() - began
-        rate = done / seconds if seconds else 0
         self.stdout.write(
             self.style.SUCCESS(
-                f"Wrote {done:,} participation rows in {seconds:.1f} s ({rate:,.0f} rows/s)."
+                _("Wrote %(rows)s participation rows in %(seconds).1f s (%(rate)s rows/s).")
+                % {
+                    "rows": f"{done:,}",
+                    "seconds": seconds,
+                    "rate": f"{done / seconds if seconds else 0:,.0f}",
+                }
             )
         )
 
@@ -120,7 +157,7 @@ def ensure_places(count):
                 "name": f"生成社区{index + 1:03d}",
                 "town": towns[index // PER_TOWN + 1],
                 "population": population,
-                "households": round(population / 2.8),
+                "households": round(population / PERSONS_PER_HOUSEHOLD),
                 "outline": square(index),
             },
         )
