@@ -105,8 +105,11 @@ def scored_rows():
         attempts = connection.execute(
             "SELECT count(*) FROM quizzes_attempt WHERE submitted_at IS NOT NULL"
         ).fetchone()[0]
+        # Only rows logged for attempts: the demo's history holds quiz rows of its own.
         logged = connection.execute(
-            "SELECT count(*) FROM campaigns_participation WHERE kind = 'quiz'"
+            "SELECT count(*) FROM campaigns_participation p"
+            " JOIN django_content_type t ON t.id = p.source_type_id"
+            " WHERE p.kind = 'quiz' AND t.app_label = 'quizzes' AND t.model = 'attempt'"
         ).fetchone()[0]
     return attempts, logged
 
