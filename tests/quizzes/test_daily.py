@@ -135,6 +135,6 @@ def test_bad_daily_answers_are_refused_and_nothing_is_saved(client, today, neigh
     assert not Participation.objects.exists()
 
 
-def test_only_post_is_accepted_and_a_forged_result_address_is_not_found(client, today):
-    assert client.get("/daily-question/").status_code == 405
+def test_opening_the_answer_address_leads_home_and_a_forged_result_is_not_found(client, today):
+    assert client.get("/daily-question/")["Location"] == "/"
     assert client.get("/daily-question/00000000-0000-0000-0000-000000000000/").status_code == 404
