@@ -29,7 +29,7 @@ def ranking_page(home_page, campaign, campaign_index, places):
     )
     for place, residents in zip(places, [12, 7, 5, 2], strict=True):
         for number in range(residents):
-            key = participant_key(f"1390{place.pk:03d}{number:04d}")
+            key = participant_key(f"1390{place.pk % 1000:03d}{number:04d}")
             record_participation(
                 Participation.Kind.QUIZ, neighbourhood=place, campaign=campaign, participant=key
             )
