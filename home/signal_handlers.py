@@ -20,6 +20,8 @@ SHOWN_ON_PAGES = [
     "wagtailimages.Image",
     "wagtaildocs.Document",
     "wagtailcore.Site",
+    # A page made private must stop being served from the cache at once.
+    "wagtailcore.PageViewRestriction",
 ]
 
 

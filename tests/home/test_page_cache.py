@@ -130,6 +130,16 @@ def test_a_private_page_is_never_stored(client, campaign):
     assert first.status_code == second.status_code
 
 
+def test_making_a_stored_page_private_stops_serving_it(client, campaign):
+    client.get(campaign.url)
+
+    PageViewRestriction.objects.create(
+        page=campaign, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+
+    assert "垃圾分类宣传月" not in client.get(campaign.url).content.decode()
+
+
 def test_each_reader_of_a_stored_form_gets_a_working_token_of_their_own(pledge):
     place = factories.NeighbourhoodFactory()
     first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
