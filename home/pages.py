@@ -13,9 +13,11 @@ def visible_page_or_404(model, pk, request):
     entered, a login), as Wagtail's own page serving decides, and hidden from everyone else.
     """
     page = model.objects.live().filter(pk=pk).first() if pk <= LARGEST_ID else None
-    if page is None:
+    if page is None or not may_view(page, request):
         raise Http404
-    for restriction in page.get_view_restrictions():
-        if not restriction.accept_request(request):
-            raise Http404
     return page
+
+
+def may_view(page, request):
+    """Return whether the visitor has passed every view restriction on the page."""
+    return all(restriction.accept_request(request) for restriction in page.get_view_restrictions())

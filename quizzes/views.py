@@ -12,6 +12,7 @@ from campaigns.residents import (
     remember_neighbourhood,
     remembered_neighbourhood_id,
 )
+from home.pages import may_view
 from home.ratelimit import client_ip, hit, too_many_requests
 from quizzes import attempts, daily
 from quizzes.devices import device_key, device_token, known_device_key, remember_device
@@ -205,10 +206,7 @@ def message(request, text, back, status):
 
 def private_quiz_refusal(request, quiz):
     """Send visitors of a private quiz to the quiz page, where Wagtail asks who they are."""
-    for restriction in quiz.get_view_restrictions():
-        if not restriction.accept_request(request):
-            return redirect(quiz.url)
-    return None
+    return None if may_view(quiz, request) else redirect(quiz.url)
 
 
 def private(response):
