@@ -1,13 +1,9 @@
 """Pledge signing under concurrent load on PostgreSQL, against the bare Django POST view."""
 
-import itertools
-
 import psycopg
 
 from tests.perf import harness
 
-# Issue 7's target for POST flows, as a ratio of the bare POST view.
-POST_TARGET = 0.1
 PLEDGE = "/campaigns/laji-fenlei-jin-shequ/laji-fenlei-gongyue/"
 
 
@@ -23,24 +19,19 @@ def count_signatures():
 
 
 def test_signing_against_the_bare_post_view(site_port, baseline):
-    tokens, addresses = {}, itertools.count(1)
     before = count_signatures()
     sign_path = f"/pledges/{pledge_id()}/sign/"
 
-    def sign(client, index):
-        if id(client) not in tokens:
-            # Each simulated phone reaches the site from its own network, as residents do.
-            client.headers["X-Real-IP"] = f"198.51.100.{next(addresses)}"
-            tokens[id(client)] = client.csrf_token(PLEDGE)
-        fields = {
-            "csrfmiddlewaretoken": tokens[id(client)],
+    sign = harness.resident_post(
+        sign_path,
+        PLEDGE,
+        lambda index: {
             "name": "测试居民",
             "neighbourhood": "1",
             "phone": f"188{index:08d}",
             "consent": "on",
-        }
-        return client.request("POST", sign_path, fields)[0]
-
+        },
+    )
     figures = harness.load(site_port, "pledge sign (POST)", sign, ok=(302,))
 
     print(f"\n{baseline['post'].row(baseline['post'])}")
@@ -48,4 +39,4 @@ def test_signing_against_the_bare_post_view(site_port, baseline):
     print(f"signatures written: {count_signatures() - before} of {figures.requests} posts")
     assert figures.requests and figures.errors == 0
     assert count_signatures() - before == figures.requests
-    assert figures.ratio(baseline["post"]) >= POST_TARGET
+    assert figures.ratio(baseline["post"]) >= harness.POST_TARGET

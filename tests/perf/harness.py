@@ -2,6 +2,7 @@
 
 import contextlib
 import http.client
+import itertools
 import os
 import re
 import socket
@@ -25,6 +26,8 @@ ADMIN_URL = os.environ.get(
 )
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
 WORKERS = 4
+# Issue 7's target for POST flows, as a ratio of the bare POST view.
+POST_TARGET = 0.1
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
@@ -236,3 +239,21 @@ def page_path(app_label, model):
 
 def median_of(figures):
     return statistics.median(f.rps for f in figures)
+
+
+def resident_post(path, token_page, fields):
+    """Return an action posting fields(index) to path as one resident per client.
+
+    Each client fetches its CSRF token from token_page once and reaches the site from its own
+    network address, as residents' phones do, so per-address rate limits apply as in life.
+    """
+    tokens, addresses = {}, itertools.count(1)
+
+    def action(client, index):
+        if id(client) not in tokens:
+            client.headers["X-Real-IP"] = f"198.51.100.{next(addresses)}"
+            tokens[id(client)] = client.csrf_token(token_page)
+        form = {"csrfmiddlewaretoken": tokens[id(client)], **fields(index)}
+        return client.request("POST", path, form)[0]
+
+    return action
