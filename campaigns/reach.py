@@ -2,17 +2,21 @@
 
 Two rollups are kept from the log, incrementally from a watermark:
 
-- ReachDaily: acts per neighbourhood × campaign × kind × day (count, weight, quiz scores);
-- ReachResidentDay: which residents took part per neighbourhood × campaign × day, so "reached
-  residents" over any date range is a distinct count, never a sum of daily counts.
+- ReachDaily: per neighbourhood × campaign × day, the acts of each kind, hours and quiz scores,
+  and the residents each tally saw there for the first time;
+- ReachResidentDay: which residents took part per neighbourhood × campaign × day, each row with
+  the resident's previous day in every tally, so "reached residents" over any date range is an
+  exact distinct count, never a sum of daily counts, read without grouping residents
+  (campaigns.models.reach explains how).
 
-Both are upserts that add what the new rows bring, so a run is exact whatever it finds; runs are
-serialised on the watermark row, and only rows no transaction can still be writing are read.
-A correction of volunteer hours changes hours, not the number of acts.
+Acts are upserts that add what the new rows bring; the tallies of the residents the new rows are
+about are taken away, recomputed from all their rows and added back, so a run is exact whatever
+it finds. Runs are serialised on the watermark row, and only rows no transaction can still be
+writing are read. A correction of volunteer hours changes hours, not the number of acts.
 """
 
-import contextlib
 import datetime
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -25,13 +29,16 @@ from django.utils import timezone
 from campaigns.models import AttendanceCorrection, Neighbourhood, Participation, Town
 from campaigns.models.reach import (
     ATTENDANCE,
+    FIGURES,
     PLEDGE,
     QUIZ,
     SIGNUP,
+    TALLIES,
     ReachDaily,
     ReachResident,
     ReachResidentDay,
     ReachWatermark,
+    tally_name,
 )
 
 WATERMARK = "participation"
@@ -45,6 +52,20 @@ DAILY = ReachDaily._meta.db_table
 RESIDENT = ReachResident._meta.db_table
 RESIDENT_DAY = ReachResidentDay._meta.db_table
 NEIGHBOURHOOD = Neighbourhood._meta.db_table
+
+# ReachDaily's count of acts of each kind, and every column a batch of acts adds to.
+ACT_COLUMNS = {
+    "visits": Kind.VISIT,
+    "quizzes": Kind.QUIZ,
+    "pledges": Kind.PLEDGE,
+    "signups": Kind.VOLUNTEER_SIGNUP,
+    "attendances": Kind.VOLUNTEER_ATTENDANCE,
+}
+SUMMED_COLUMNS = [*ACT_COLUMNS, "hours_hundredths", "scored", "score_tenths"]
+# Per tally: residents first seen (ReachDaily), a resident's previous day (ReachResidentDay).
+NEW = {tally: f"new_{tally_name(*tally)}" for tally in TALLIES}
+BEFORE = {tally: f"before_{tally_name(*tally)}" for tally in TALLIES}
+NEW_COLUMNS, BEFORE_COLUMNS = list(NEW.values()), list(BEFORE.values())
 
 
 # Keeping the rollups
@@ -101,67 +122,253 @@ def rebuild(progress=None):
 
 
 def add_rows(low, high, progress=None):
-    """Fold the log rows with low < id <= high into both rollups, a batch of ids at a time."""
+    """Fold the log rows with low < id <= high into both rollups, a batch of ids at a time.
+
+    Acts are added to ReachDaily as they are read. Residents' days are then counted in the
+    tallies: from the first row (a rebuild), every resident's days are gathered in a scratch
+    table and written once, counted; otherwise the residents these rows are about have theirs
+    recounted from all their days.
+    """
     total = Participation.objects.filter(pk__gt=low, pk__lte=high).count()
     done = 0
-    correction = ContentType.objects.get_for_model(AttendanceCorrection).pk
-    day, day_params = connection.ops.datetime_cast_date_sql("p.occurred_at", (), settings.TIME_ZONE)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # A batch's grouping stays in memory rather than spilling to disk.
             cursor.execute("SET LOCAL work_mem = '64MB'")
+        for table in SCRATCH:
+            cursor.execute(f"DROP TABLE IF EXISTS {table}")
+        days = RESIDENT_DAY
+        if not low:
+            days = DAYS_TABLE
+            cursor.execute(
+                f"CREATE TEMPORARY TABLE {DAYS_TABLE} AS SELECT {', '.join(DAY_COLUMNS)} "
+                f"FROM {RESIDENT_DAY} WHERE 1 = 0"
+            )
+            cursor.execute(f"CREATE UNIQUE INDEX {DAYS_TABLE}_key ON {DAYS_TABLE} ({DAY_KEY})")
         for start in range(low, high, BATCH):
             end = min(start + BATCH, high)
-            cursor.execute(
-                f"""
-                INSERT INTO {DAILY}
-                    (day, neighbourhood_id, campaign_id, kind, count, weight_hundredths, scored,
-                    score_tenths)
-                SELECT {day}, COALESCE(p.neighbourhood_id, 0), COALESCE(p.campaign_id, 0),
-                    p.kind, SUM(CASE WHEN p.source_type_id = %s THEN 0 ELSE 1 END),
-                    SUM(CAST(ROUND(p.weight * 100) AS BIGINT)), COUNT(p.score),
-                    COALESCE(SUM(CAST(ROUND(p.score * 10) AS BIGINT)), 0)
-                FROM {LOG} p
-                WHERE p.id > %s AND p.id <= %s
-                GROUP BY 1, 2, 3, 4
-                ON CONFLICT (neighbourhood_id, campaign_id, kind, day) DO UPDATE SET
-                    count = {DAILY}.count + excluded.count,
-                    weight_hundredths = {DAILY}.weight_hundredths + excluded.weight_hundredths,
-                    scored = {DAILY}.scored + excluded.scored,
-                    score_tenths = {DAILY}.score_tenths + excluded.score_tenths
-                """,
-                [*day_params, correction, start, end],
-            )
-            cursor.execute(
-                f"""
-                INSERT INTO {RESIDENT} (key)
-                SELECT DISTINCT p.participant FROM {LOG} p
-                WHERE p.id > %s AND p.id <= %s AND p.participant <> ''
-                ON CONFLICT (key) DO NOTHING
-                """,
-                [start, end],
-            )
-            bits = " ".join(f"WHEN '{kind}' THEN {bit}" for kind, bit in BITS.items())
-            cursor.execute(
-                f"""
-                INSERT INTO {RESIDENT_DAY}
-                    (day, neighbourhood_id, campaign_id, resident_id, kinds, hours_hundredths)
-                SELECT {day}, COALESCE(p.neighbourhood_id, 0), COALESCE(p.campaign_id, 0), r.id,
-                    SUM(DISTINCT CASE p.kind {bits} ELSE 0 END),
-                    SUM(CASE WHEN p.kind = %s THEN CAST(ROUND(p.weight * 100) AS BIGINT) ELSE 0 END)
-                FROM {LOG} p JOIN {RESIDENT} r ON r.key = p.participant
-                WHERE p.id > %s AND p.id <= %s AND p.participant <> ''
-                GROUP BY 1, 2, 3, 4
-                ON CONFLICT (neighbourhood_id, resident_id, day, campaign_id) DO UPDATE SET
-                    kinds = {RESIDENT_DAY}.kinds | excluded.kinds,
-                    hours_hundredths = {RESIDENT_DAY}.hours_hundredths + excluded.hours_hundredths
-                """,
-                [*day_params, Kind.VOLUNTEER_ATTENDANCE, start, end],
-            )
+            add_batch(cursor, start, end, days)
             done = Participation.objects.filter(pk__gt=low, pk__lte=end).count()
             if progress:
                 progress(done, total)
+        if low:
+            cursor.execute(f"CREATE TEMPORARY TABLE {TOUCHED_TABLE} AS {TOUCHED}", [low, high])
+            recount_tallies(cursor, f"IN (SELECT resident_id FROM {TOUCHED_TABLE})")
+        else:
+            count_every_resident(cursor)
+        for table in SCRATCH:
+            cursor.execute(f"DROP TABLE IF EXISTS {table}")
     return total
+
+
+# The residents that log rows low < id <= high are about.
+TOUCHED = f"""
+    SELECT DISTINCT r.id AS resident_id FROM {RESIDENT} r JOIN {LOG} p ON r.key = p.participant
+    WHERE p.id > %s AND p.id <= %s AND p.participant <> ''
+"""
+# Scratch tables of one run: residents' days gathered by a rebuild, the residents a roll-up
+# touched, and their days recounted.
+DAYS_TABLE, TOUCHED_TABLE, RECOUNTED_TABLE = "reach_days", "reach_touched", "reach_recounted"
+SCRATCH = (DAYS_TABLE, TOUCHED_TABLE, RECOUNTED_TABLE)
+DAY_KEY = "resident_id, neighbourhood_id, day, campaign_id"
+DAY_COLUMNS = ["day", "neighbourhood_id", "campaign_id", "resident_id", "kinds", "hours_hundredths"]
+
+
+def add_batch(cursor, start, end, days):
+    """Add the acts of log rows start < id <= end to ReachDaily and residents' days to days."""
+    correction = ContentType.objects.get_for_model(AttendanceCorrection).pk
+    day, day_params = connection.ops.datetime_cast_date_sql("p.occurred_at", (), settings.TIME_ZONE)
+    act = f"CASE WHEN p.source_type_id = {int(correction)} THEN 0 ELSE 1 END"
+    hundredths = "CAST(ROUND(p.weight * 100) AS INTEGER)"
+    counts = ", ".join(
+        f"SUM(CASE WHEN p.kind = '{kind}' THEN {act} ELSE 0 END)" for kind in ACT_COLUMNS.values()
+    )
+    cursor.execute(
+        f"""
+        INSERT INTO {DAILY}
+            (day, neighbourhood_id, campaign_id, {", ".join(ACT_COLUMNS)}, hours_hundredths,
+            scored, score_tenths, {", ".join(NEW_COLUMNS)})
+        SELECT {day}, COALESCE(p.neighbourhood_id, 0), COALESCE(p.campaign_id, 0), {counts},
+            SUM(CASE WHEN p.kind = %s THEN {hundredths} ELSE 0 END), COUNT(p.score),
+            COALESCE(SUM(CAST(ROUND(p.score * 10) AS INTEGER)), 0),
+            {", ".join("0" for _ in NEW_COLUMNS)}
+        FROM {LOG} p
+        WHERE p.id > %s AND p.id <= %s
+        GROUP BY 1, 2, 3
+        ON CONFLICT (neighbourhood_id, campaign_id, day) DO UPDATE SET
+            {", ".join(f"{name} = {DAILY}.{name} + excluded.{name}" for name in SUMMED_COLUMNS)}
+        """,
+        [*day_params, Kind.VOLUNTEER_ATTENDANCE, start, end],
+    )
+    cursor.execute(
+        f"""
+        INSERT INTO {RESIDENT} (key)
+        SELECT DISTINCT p.participant FROM {LOG} p
+        WHERE p.id > %s AND p.id <= %s AND p.participant <> ''
+        ON CONFLICT (key) DO NOTHING
+        """,
+        [start, end],
+    )
+    bits = " ".join(f"WHEN '{kind}' THEN {bit}" for kind, bit in BITS.items())
+    # New days of the rollup itself count in no tally until they are recounted.
+    firsts = (", firsts", ", 0") if days == RESIDENT_DAY else ("", "")
+    cursor.execute(
+        f"""
+        INSERT INTO {days} ({", ".join(DAY_COLUMNS)}{firsts[0]})
+        SELECT {day}, COALESCE(p.neighbourhood_id, 0), COALESCE(p.campaign_id, 0), r.id,
+            SUM(DISTINCT CASE p.kind {bits} ELSE 0 END),
+            SUM(CASE WHEN p.kind = %s THEN {hundredths} ELSE 0 END){firsts[1]}
+        FROM {LOG} p JOIN {RESIDENT} r ON r.key = p.participant
+        WHERE p.id > %s AND p.id <= %s AND p.participant <> ''
+        GROUP BY 1, 2, 3, 4
+        ON CONFLICT ({DAY_KEY}) DO UPDATE SET
+            kinds = {days}.kinds | excluded.kinds,
+            hours_hundredths = {days}.hours_hundredths + excluded.hours_hundredths
+        """,
+        [*day_params, Kind.VOLUNTEER_ATTENDANCE, start, end],
+    )
+
+
+# How each tally groups and orders a resident's rows: its partition, and the order within it.
+# Ties on a day are broken by neighbourhood and campaign, so each row has one previous row.
+PARTITIONS = {
+    ("place", "all"): ("x.neighbourhood_id", "x.day, x.campaign_id"),
+    ("place", "each"): ("x.neighbourhood_id, x.campaign_id", "x.day"),
+    ("town", "all"): ("n.town_id", "x.day, x.neighbourhood_id, x.campaign_id"),
+    ("town", "each"): ("n.town_id, x.campaign_id", "x.day, x.neighbourhood_id"),
+    ("county", "all"): ("0", "x.day, x.neighbourhood_id, x.campaign_id"),
+    ("county", "each"): ("x.campaign_id", "x.day, x.neighbourhood_id"),
+}
+
+
+def counted(tally, alias="x"):
+    """The condition under which a resident's day counts in the tally's figure."""
+    return {
+        "residents": "1 = 1",
+        "quiz_takers": f"({alias}.kinds & {QUIZ}) > 0",
+        "pledgers": f"({alias}.kinds & {PLEDGE}) > 0",
+        "attendees": f"{alias}.hours_hundredths > 0",
+    }[tally[2]]
+
+
+def tallied(days, *, kept="", where="1 = 1"):
+    """SQL selecting residents' days from the table days with, for every tally, the day of the
+    resident's previous day in it (BEFORE), the earliest of those (earliest_before) and the
+    tallies the day is first in as bits (firsts); kept names more columns of days to keep."""
+    windows = ", ".join(
+        f"w_{level}_{campaigns} AS (PARTITION BY x.resident_id, {partition} ORDER BY {order} "
+        "ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)"
+        for (level, campaigns), (partition, order) in PARTITIONS.items()
+    )
+    befores = ", ".join(
+        f"CASE WHEN {counted(tally)} THEN MAX(x.day) FILTER (WHERE {counted(tally)}) "
+        f"OVER w_{tally[0]}_{tally[1]} END AS {BEFORE[tally]}"
+        for tally in TALLIES
+    )
+    firsts = " + ".join(
+        f"CASE WHEN {counted(tally, 'w')} AND w.{BEFORE[tally]} IS NULL THEN {1 << bit} ELSE 0 END"
+        for bit, tally in enumerate(TALLIES)
+    )
+    # Days compare as dates on PostgreSQL, as ISO text on SQLite.
+    least = "LEAST" if connection.vendor == "postgresql" else "MIN"
+    never = "'9999-12-31'"
+    earliest = ", ".join(f"COALESCE(w.{name}, {never})" for name in BEFORE_COLUMNS)
+    columns = ", ".join(f"x.{name}" for name in DAY_COLUMNS)
+    return f"""
+        SELECT w.*, NULLIF({least}({earliest}), {never}) AS earliest_before, {firsts} AS firsts
+        FROM (
+            SELECT {columns}{kept}, {befores}
+            FROM {days} x LEFT JOIN {NEIGHBOURHOOD} n ON n.id = x.neighbourhood_id
+            WHERE {where}
+            WINDOW {windows}
+        ) w
+    """
+
+
+def count_every_resident(cursor):
+    """Write the days a rebuild gathered to ReachResidentDay, counted, and ReachDaily's new_*."""
+    columns = [*DAY_COLUMNS, *BEFORE_COLUMNS, "earliest_before", "firsts"]
+    cursor.execute(
+        f"""
+        INSERT INTO {RESIDENT_DAY} ({", ".join(columns)})
+        SELECT {", ".join(f"t.{name}" for name in columns)} FROM ({tallied(DAYS_TABLE)}) t
+        """
+    )
+    add_firsts(cursor, f"SELECT x.*, 0 AS counted_firsts FROM {RESIDENT_DAY} x")
+
+
+def add_firsts(cursor, days):
+    """Move ReachDaily's new_* counts by the days (SQL) whose firsts changed from
+    counted_firsts, what they counted in until now."""
+    moved = ", ".join(
+        f"SUM((CASE WHEN (w.firsts & {1 << bit}) <> 0 THEN 1 ELSE 0 END) - "
+        f"(CASE WHEN (w.counted_firsts & {1 << bit}) <> 0 THEN 1 ELSE 0 END)) AS {NEW[tally]}"
+        for bit, tally in enumerate(TALLIES)
+    )
+    cursor.execute(
+        f"""
+        UPDATE {DAILY} SET
+            {", ".join(f"{name} = {DAILY}.{name} + m.{name}" for name in NEW_COLUMNS)}
+        FROM (
+            SELECT w.day, w.neighbourhood_id, w.campaign_id, {moved}
+            FROM ({days}) w WHERE w.firsts <> w.counted_firsts
+            GROUP BY w.day, w.neighbourhood_id, w.campaign_id
+        ) m
+        WHERE {DAILY}.day = m.day AND {DAILY}.neighbourhood_id = m.neighbourhood_id
+            AND {DAILY}.campaign_id = m.campaign_id
+        """
+    )
+
+
+def recount_tallies(cursor, residents):
+    """Recount the tallies of the days of the residents selected by `residents` (`IN (...)`).
+
+    The days are tallied again into a scratch table; ReachDaily's new_* counts move by the
+    firsts that changed, and the days that changed are written back.
+    """
+    cursor.execute(f"DROP TABLE IF EXISTS {RECOUNTED_TABLE}")
+    cursor.execute(
+        f"""
+        CREATE TEMPORARY TABLE {RECOUNTED_TABLE} AS
+        {
+            tallied(
+                RESIDENT_DAY,
+                kept=", x.id, x.firsts AS counted_firsts",
+                where=f"x.resident_id {residents}",
+            )
+        }
+        """
+    )
+    if connection.vendor == "postgresql":
+        # Autovacuum never looks at a scratch table: tell the planner what it holds.
+        cursor.execute(f"ANALYZE {RECOUNTED_TABLE}")
+    add_firsts(cursor, f"SELECT * FROM {RECOUNTED_TABLE}")
+    written = [*BEFORE_COLUMNS, "earliest_before", "firsts"]
+    # Days whose tallies stay as they were are not written again.
+    changed = " OR ".join(f"{RESIDENT_DAY}.{name} IS DISTINCT FROM w.{name}" for name in written)
+    cursor.execute(
+        f"""
+        UPDATE {RESIDENT_DAY} SET {", ".join(f"{name} = w.{name}" for name in written)}
+        FROM {RECOUNTED_TABLE} w
+        WHERE {RESIDENT_DAY}.id = w.id AND ({changed})
+        """
+    )
+    cursor.execute(f"DROP TABLE IF EXISTS {RECOUNTED_TABLE}")
+
+
+def recount_place(neighbourhood_id):
+    """Recount the tallies of every resident who took part in the neighbourhood, as after it
+    moved to another town; return how many residents that was."""
+    residents = f"SELECT DISTINCT resident_id FROM {RESIDENT_DAY} WHERE neighbourhood_id = %s"
+    with transaction.atomic(), connection.cursor() as cursor:
+        locked_watermark()  # one recount at a time, never during a roll-up
+        cursor.execute(f"DROP TABLE IF EXISTS {TOUCHED_TABLE}")
+        cursor.execute(f"CREATE TEMPORARY TABLE {TOUCHED_TABLE} AS {residents}", [neighbourhood_id])
+        recount_tallies(cursor, f"IN (SELECT resident_id FROM {TOUCHED_TABLE})")
+        cursor.execute(f"SELECT COUNT(*) FROM {TOUCHED_TABLE}")
+        (count,) = cursor.fetchone()
+        cursor.execute(f"DROP TABLE {TOUCHED_TABLE}")
+    return count
 
 
 def rolled_up_to():
@@ -301,23 +508,29 @@ def report(scope, *, neighbourhoods=None):
         places = places.filter(pk__in=neighbourhoods.values("pk"))
     places = list(places)
     towns = list(Town.objects.filter(pk=scope.town) if scope.town else Town.objects.all())
-    by_place, by_town, county = acts(scope), residents(scope), Reach()
+    town_of = dict(Neighbourhood.objects.values_list("pk", "town_id"))
+    per_place = tallies(scope)
+    # Towns add up their neighbourhoods' town tallies, the county its county tallies; within one
+    # town, the county is that town.
+    by_town, county = {}, Counter()
+    for place, row in per_place.items():
+        if place in town_of:
+            by_town.setdefault(town_of[place], Counter()).update(row)
+        county.update(row)
     result = Report(scope=scope)
-    counted = {**by_place["neighbourhood"]}
     for place in places:
-        reach = merge(counted.get(place.pk), by_town["neighbourhood"].get(place.pk))
+        reach = as_reach(per_place.get(place.pk), "place")
         reach.population = place.population
         result.neighbourhoods.append((place, reach))
     town_population = population_by_town()
     for town in towns:
-        reach = merge(by_place["town"].get(town.pk), by_town["town"].get(town.pk))
+        reach = as_reach(by_town.get(town.pk), "town")
         reach.population = town_population.get(town.pk, 0)
         result.towns.append((town, reach))
-    county = merge(by_place["county"].get(0), by_town["county"].get(0))
-    county.population = (
+    result.county = as_reach(county, "town" if scope.town else "county")
+    result.county.population = (
         town_population.get(scope.town, 0) if scope.town else sum(town_population.values())
     )
-    result.county = county
     return result
 
 
@@ -328,116 +541,66 @@ def population_by_town():
     return totals
 
 
-def merge(acted, reached):
-    reach = Reach(**(acted or {}))
-    for name, value in (reached or {}).items():
-        setattr(reach, name, value)
+def as_reach(sums, level):
+    """Turn counted sums into Reach figures, with the residents counted at that level."""
+    reach = Reach()
+    if not sums:
+        return reach
+    reach.participations = sum(sums[name] for name in ACT_COLUMNS)
+    reach.visits, reach.quiz_attempts = sums["visits"], sums["quizzes"]
+    reach.pledges, reach.volunteer_signups = sums["pledges"], sums["signups"]
+    reach.hours = exact(Decimal(sums["hours_hundredths"]) / 100, "0.01")
+    if sums["scored"]:
+        reach.average_score = exact(Decimal(sums["score_tenths"]) / 10 / sums["scored"], "0.1")
+    for figure in FIGURES:
+        setattr(reach, figure, sums[(level, figure)])
     return reach
-
-
-# Level: (the key selected, what is grouped by before the rest, a join it needs).
-GROUPINGS = {
-    "neighbourhood": ("x.neighbourhood_id", "x.neighbourhood_id, ", ""),
-    "town": ("n.town_id", "n.town_id, ", f"JOIN {NEIGHBOURHOOD} n ON n.id = x.neighbourhood_id"),
-    "county": ("0", "", ""),
-}
 
 
 def exact(number, places):
     return number.quantize(Decimal(places), rounding=ROUND_HALF_UP)
 
 
-@contextlib.contextmanager
-def roomy():
-    """On PostgreSQL, let the distinct counts hash in memory rather than spill to disk."""
-    if connection.vendor != "postgresql":
-        yield
-        return
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL work_mem = '64MB'")
-        yield
-
-
-def acts(scope):
-    """Count acts, hours and quiz scores per neighbourhood, town and county from ReachDaily."""
+def tallies(scope):
+    """Return {neighbourhood id: sums} over the scope: acts, hours and scores, and for each
+    level and figure the residents counted there (campaigns.models.reach explains how)."""
+    campaigns = "each" if scope.campaign else "all"
+    mine = [tally for tally in TALLIES if tally[1] == campaigns]
     where, params = scope.where("x")
-    result = {}
+    sums = [*SUMMED_COLUMNS, *(NEW[tally] for tally in mine)]
+    rows = {}
     with connection.cursor() as cursor:
-        for level, (key, group, join) in GROUPINGS.items():
-            cursor.execute(
-                f"""
-                SELECT {key}, x.kind, SUM(x.count), SUM(x.weight_hundredths), SUM(x.scored),
-                    SUM(x.score_tenths)
-                FROM {DAILY} x {join}
-                WHERE {where}
-                GROUP BY {group}x.kind
-                """,
-                params,
-            )
-            rows = {}
-            for place, kind, count, weight, scored, score_sum in cursor.fetchall():
-                figures = rows.setdefault(place, {"participations": 0})
-                figures["participations"] += count
-                if kind == Kind.QUIZ:
-                    figures["quiz_attempts"] = count
-                    if scored:
-                        figures["average_score"] = exact(Decimal(score_sum) / 10 / scored, "0.1")
-                elif kind == Kind.PLEDGE:
-                    figures["pledges"] = count
-                elif kind == Kind.VOLUNTEER_SIGNUP:
-                    figures["volunteer_signups"] = count
-                elif kind == Kind.VOLUNTEER_ATTENDANCE:
-                    figures["hours"] = exact(Decimal(weight) / 100, "0.01")
-                elif kind == Kind.VISIT:
-                    figures["visits"] = count
-            result[level] = rows
-    return result
-
-
-def residents(scope):
-    """Count distinct residents per neighbourhood, town and county from ReachResidentDay.
-
-    One pass folds the scope's rows into (neighbourhood, resident) pairs; towns and the county
-    are counted from those pairs, which are far fewer than the rows.
-    """
-    where, params = scope.where("x")
-    took_part = "COUNT(*), SUM(q), SUM(p), SUM(CASE WHEN h > 0 THEN 1 ELSE 0 END)"
-    result = {level: {} for level in GROUPINGS}
-    with roomy(), connection.cursor() as cursor:
         cursor.execute(
             f"""
-            WITH pairs AS (
-                SELECT x.neighbourhood_id AS place, x.resident_id AS resident,
-                    MAX(CASE WHEN (x.kinds & {QUIZ}) > 0 THEN 1 ELSE 0 END) AS q,
-                    MAX(CASE WHEN (x.kinds & {PLEDGE}) > 0 THEN 1 ELSE 0 END) AS p,
-                    SUM(x.hours_hundredths) AS h
-                FROM {RESIDENT_DAY} x
-                WHERE {where}
-                GROUP BY x.neighbourhood_id, x.resident_id
-            )
-            SELECT 'neighbourhood', place, {took_part} FROM pairs GROUP BY place
-            UNION ALL
-            SELECT 'town', town, {took_part} FROM (
-                SELECT n.town_id AS town, MAX(q) AS q, MAX(p) AS p, SUM(h) AS h
-                FROM pairs JOIN {NEIGHBOURHOOD} n ON n.id = pairs.place
-                GROUP BY n.town_id, pairs.resident
-            ) per_town GROUP BY town
-            UNION ALL
-            SELECT 'county', 0, {took_part} FROM (
-                SELECT MAX(q) AS q, MAX(p) AS p, SUM(h) AS h FROM pairs GROUP BY resident
-            ) per_county
+            SELECT x.neighbourhood_id, {", ".join(f"SUM(x.{name})" for name in sums)}
+            FROM {DAILY} x WHERE {where} GROUP BY x.neighbourhood_id
             """,
             params,
         )
-        for level, place, reached, quiz, pledge, attended in cursor.fetchall():
-            if reached:
-                result[level][place] = {
-                    "residents": reached,
-                    "quiz_takers": quiz,
-                    "pledgers": pledge,
-                    "attendees": attended,
-                }
-    return result
+        for place, *values in cursor.fetchall():
+            row = dict(zip(SUMMED_COLUMNS, values, strict=False))
+            for tally, value in zip(mine, values[len(SUMMED_COLUMNS) :], strict=True):
+                row[(tally[0], tally[2])] = value
+            rows[place] = row
+        if scope.start:
+            # Residents seen before the range who come back in it are counted on their first
+            # row in it: the one whose previous day in the tally is before the start.
+            back = ", ".join(
+                f"SUM(CASE WHEN {counted(tally)} AND x.{BEFORE[tally]} < %s THEN 1 ELSE 0 END)"
+                for tally in mine
+            )
+            cursor.execute(
+                f"""
+                SELECT x.neighbourhood_id, {back} FROM {RESIDENT_DAY} x
+                WHERE {where} AND x.earliest_before < %s GROUP BY x.neighbourhood_id
+                """,
+                [*[scope.start] * len(mine), *params, scope.start],
+            )
+            for place, *values in cursor.fetchall():
+                row = rows[place]
+                for tally, value in zip(mine, values, strict=True):
+                    row[(tally[0], tally[2])] += value
+    return rows
 
 
 def trend(scope, *, neighbourhood=None):
@@ -449,17 +612,19 @@ def trend(scope, *, neighbourhood=None):
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
-            SELECT x.day, x.kind, SUM(x.count) FROM {DAILY} x
-            WHERE {where} GROUP BY x.day, x.kind ORDER BY x.day
+            SELECT x.day, {", ".join(f"SUM(x.{name})" for name in ACT_COLUMNS)} FROM {DAILY} x
+            WHERE {where} GROUP BY x.day ORDER BY x.day
             """,
             params,
         )
-        days = {}
-        for day, kind, count in cursor.fetchall():
+        days = []
+        for day, *counts in cursor.fetchall():
             if isinstance(day, str):
                 day = datetime.date.fromisoformat(day)
-            days.setdefault(day, {})[kind] = count
-    return list(days.items())
+            acts = {kind: n for kind, n in zip(ACT_COLUMNS.values(), counts, strict=True) if n}
+            if acts:
+                days.append((day, acts))
+    return days
 
 
 def cold_spots(rows, threshold=None):

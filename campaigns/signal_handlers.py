@@ -1,6 +1,7 @@
 """Signal handlers of the campaigns app."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.signals import post_page_move
 
 from campaigns.models import Neighbourhood, Town, VolunteerEventPage
@@ -14,7 +15,28 @@ def follow_room_on_move(sender, instance, parent_page_after, **kwargs):
     )
 
 
+def note_town_before_save(sender, instance, **kwargs):
+    instance._town_before = (
+        Neighbourhood.objects.filter(pk=instance.pk).values_list("town_id", flat=True).first()
+        if instance.pk
+        else None
+    )
+
+
+def recount_reach_when_town_changes(sender, instance, created, **kwargs):
+    """A neighbourhood moved to another town: its residents' town tallies are recounted."""
+    before = getattr(instance, "_town_before", None)
+    if not created and before is not None and before != instance.town_id:
+        from campaigns.tasks import recount_reach_of_place
+
+        transaction.on_commit(lambda: recount_reach_of_place.delay(instance.pk))
+
+
 def register_signal_handlers():
+    pre_save.connect(note_town_before_save, sender=Neighbourhood, dispatch_uid="campaigns.town")
+    post_save.connect(
+        recount_reach_when_town_changes, sender=Neighbourhood, dispatch_uid="campaigns.retown"
+    )
     for model in (Neighbourhood, Town):
         for signal in (post_save, post_delete):
             signal.connect(

@@ -16,6 +16,12 @@ def notify_committee_of_signup(signup_pk):
 
 
 @shared_task
+def announce_signup(signup_pk):
+    """Send both notices of a new sign-up from one queued message rather than two."""
+    return volunteer_notices.announce_signup(signup_pk)
+
+
+@shared_task
 def notify_committee_of_cancellation(signup_pk):
     return volunteer_notices.notify_committee_of_cancellation(signup_pk)
 
@@ -43,3 +49,9 @@ def purge_volunteer_contacts():
 def roll_up_reach():
     """Fold new participation into the reach rollups (beat, every minute by default)."""
     return reach.roll_up()
+
+
+@shared_task
+def recount_reach_of_place(neighbourhood_pk):
+    """Recount the reach tallies of a neighbourhood's residents after it moved town."""
+    return reach.recount_place(neighbourhood_pk)

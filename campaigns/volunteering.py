@@ -56,8 +56,7 @@ def sign_up(event, *, name, neighbourhood, phone):
         signup.committee_notified_at = signup.cancellation_notified_at = None
         signup.save()
         record_signup(signup, event)
-        delay_on_commit(tasks.send_signup_confirmation, signup.pk)
-        delay_on_commit(tasks.notify_committee_of_signup, signup.pk)
+        delay_on_commit(tasks.announce_signup, signup.pk)
     return signup, True
 
 
@@ -216,7 +215,11 @@ def correct_attendance(signup, *, hours, corrected_by):
 
 
 def log_correction(signup, correction):
-    """Bring the hours in the append-only log level with the corrected hours."""
+    """Bring the hours in the append-only log level with the corrected hours.
+
+    The difference is dated with the attendance it corrects, so the hours of a day's activity
+    stay on that day however late they are corrected.
+    """
     logged = logged_hours(signup)
     if logged is None:
         record_attendance(signup)
@@ -230,8 +233,17 @@ def log_correction(signup, correction):
             participant=signup.participant,
             weight=difference,
             source=correction,
-            at=correction.corrected_at,
+            at=attendance_logged(signup).occurred_at,
         )
+
+
+def attendance_logged(signup):
+    """Return the log row of the sign-up's attendance, or None if it logged none."""
+    return Participation.objects.filter(
+        kind=Participation.Kind.VOLUNTEER_ATTENDANCE,
+        source_type=ContentType.objects.get_for_model(VolunteerSignup),
+        source_id=signup.pk,
+    ).first()
 
 
 def logged_hours(signup):

@@ -14,6 +14,7 @@ from django.core.management import call_command
 from campaigns import factories, reach
 from campaigns.models import AttendanceCorrection, Participation, ReachWatermark
 from campaigns.residents import participant_key
+from campaigns.volunteering import correct_attendance, enter_paper_attendance
 
 pytestmark = pytest.mark.django_db
 
@@ -31,12 +32,16 @@ def county(campaign_index):
 
 
 def random_rows(county, count, seed):
-    """Write count random acts: some anonymous, some hour corrections, spread over 20 days."""
+    """Write count random acts: some anonymous, some hour corrections, spread over 20 days.
+
+    A correction is logged as the site logs one: dated with the attendance it corrects, for the
+    same resident, place and campaign, taking away some or all of its hours.
+    """
     _towns, places, campaigns = county
     chance = random.Random(seed)
     people = [participant_key(f"1381234{n:04d}") for n in range(40)]
     correction_type = ContentType.objects.get_for_model(AttendanceCorrection)
-    rows = []
+    rows, attended = [], []
     for _ in range(count):
         kind = chance.choice(list(Kind))
         day = FIRST_DAY + datetime.timedelta(days=chance.randrange(20))
@@ -54,9 +59,15 @@ def random_rows(county, count, seed):
         if kind == Kind.QUIZ:
             row.score = Decimal(chance.randrange(0, 1001)) / 10
         if kind == Kind.VOLUNTEER_ATTENDANCE:
-            row.weight = Decimal(chance.choice(["0.5", "1.5", "3", "-1.5", "-3"]))
-            if row.weight < 0:
+            if attended and chance.random() < 0.4:
+                corrected = attended.pop(chance.randrange(len(attended)))
+                row.neighbourhood, row.campaign = corrected.neighbourhood, corrected.campaign
+                row.participant, row.occurred_at = corrected.participant, corrected.occurred_at
+                row.weight = -chance.choice([corrected.weight, corrected.weight / 2])
                 row.source_type, row.source_id = correction_type, chance.randrange(10**9)
+            else:
+                row.weight = Decimal(chance.choice(["0.5", "1.5", "3"]))
+                attended.append(row)
         rows.append(row)
     Participation.objects.bulk_create(rows)
 
@@ -223,34 +234,65 @@ def test_reach_rate_counts_each_resident_once_however_often_they_took_part(count
     assert row.per_thousand == (Decimal(1000) / place_population).quantize(Decimal("0.1"))
 
 
-def test_a_volunteer_whose_hours_were_corrected_to_nothing_is_not_an_attendee(county):
-    _towns, places, _campaigns = county
-    someone = participant_key("13812340002")
-    at = datetime.datetime.combine(FIRST_DAY, datetime.time(12), LOCAL)
-    correction_type = ContentType.objects.get_for_model(AttendanceCorrection)
-    Participation.objects.create(
-        kind=Kind.VOLUNTEER_ATTENDANCE,
-        neighbourhood=places[0],
-        participant=someone,
-        weight=2,
-        occurred_at=at,
+def test_a_volunteer_whose_hours_were_corrected_to_nothing_is_not_an_attendee(volunteer_index):
+    room = factories.NeighbourhoodVolunteerPageFactory(parent=volunteer_index)
+    ends = datetime.datetime.combine(FIRST_DAY, datetime.time(16), LOCAL)
+    event = factories.VolunteerEventPageFactory(
+        parent=room, starts_at=ends - datetime.timedelta(hours=2), ends_at=ends
     )
-    Participation.objects.create(
-        kind=Kind.VOLUNTEER_ATTENDANCE,
-        neighbourhood=places[0],
-        participant=someone,
-        weight=-2,
-        occurred_at=at + datetime.timedelta(days=1),
-        source_type=correction_type,
-        source_id=1,
+    signup = enter_paper_attendance(
+        event,
+        name="钱大爷",
+        neighbourhood=room.neighbourhood,
+        phone="13512345678",
+        hours=Decimal(2),
+        entered_by=None,
     )
     reach.roll_up()
+    attended = dict(reach.report(reach.Scope(end=FIRST_DAY)).neighbourhoods)[room.neighbourhood]
 
-    whole = dict(reach.report(reach.Scope()).neighbourhoods)[places[0]]
-    first_day = dict(reach.report(reach.Scope(end=FIRST_DAY)).neighbourhoods)[places[0]]
+    # Corrected today, months after the activity: the change belongs to the activity's day.
+    correct_attendance(signup, hours=None, corrected_by=None)
+    reach.roll_up()
 
-    assert (whole.participations, whole.attendees, whole.hours) == (1, 0, 0)
-    assert (first_day.attendees, first_day.hours) == (1, 2)
+    whole = dict(reach.report(reach.Scope()).neighbourhoods)[room.neighbourhood]
+    that_day = dict(reach.report(reach.Scope(end=FIRST_DAY)).neighbourhoods)[room.neighbourhood]
+    assert (attended.attendees, attended.hours) == (1, 2)
+    assert (whole.volunteer_signups, whole.attendees, whole.hours) == (1, 0, 0)
+    assert (that_day.attendees, that_day.hours) == (0, 0)
+    assert {
+        row.occurred_at for row in Participation.objects.filter(kind=Kind.VOLUNTEER_ATTENDANCE)
+    } == {ends}
+
+
+def test_a_neighbourhood_moved_to_another_town_is_counted_with_its_new_town(
+    county, django_capture_on_commit_callbacks
+):
+    towns, places, campaigns = county
+    here, there = places[0], places[1]  # in towns[0] and towns[1]
+    someone = participant_key("13812340003")
+    for day, place in enumerate((here, there)):
+        Participation.objects.create(
+            kind=Kind.QUIZ,
+            neighbourhood=place,
+            campaign=campaigns[0],
+            participant=someone,
+            occurred_at=datetime.datetime.combine(
+                FIRST_DAY + datetime.timedelta(days=day), datetime.time(12), LOCAL
+            ),
+        )
+    reach.roll_up()
+    before = {town.pk: row.residents for town, row in reach.report(reach.Scope()).towns}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        there.town = towns[0]
+        there.save()
+
+    after = {town.pk: row.residents for town, row in reach.report(reach.Scope()).towns}
+    within = reach.report(reach.Scope(town=towns[0].pk, campaign=campaigns[0].pk)).county
+    assert (before[towns[0].pk], before[towns[1].pk]) == (1, 1)
+    assert (after[towns[0].pk], after[towns[1].pk]) == (1, 0)
+    assert (within.residents, within.quiz_takers, within.quiz_attempts) == (1, 1, 2)
 
 
 @pytest.mark.parametrize(

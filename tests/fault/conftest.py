@@ -245,17 +245,26 @@ def log_figures(*, by_neighbourhood=False):
                     SUM(p.weight) FILTER (WHERE p.kind = 'volunteer_attendance') AS hours
                 FROM {LOG} p GROUP BY 1
             ),
-            per_resident AS (
+            -- An attendee has a day with positive hours at some place, for some campaign: the
+            -- site dates an hour correction with the attendance it corrects.
+            per_day AS (
                 SELECT {key} AS g, p.participant,
                     BOOL_OR(p.kind = 'quiz') AS quiz, BOOL_OR(p.kind = 'pledge') AS pledge,
                     COALESCE(SUM(p.weight) FILTER (WHERE p.kind = 'volunteer_attendance'), 0)
                         AS hours
-                FROM {LOG} p WHERE p.participant <> '' GROUP BY 1, 2
+                FROM {LOG} p WHERE p.participant <> ''
+                GROUP BY 1, 2, (p.occurred_at AT TIME ZONE %(zone)s)::date, p.neighbourhood_id,
+                    p.campaign_id
+            ),
+            per_resident AS (
+                SELECT g, participant, BOOL_OR(quiz) AS quiz, BOOL_OR(pledge) AS pledge,
+                    BOOL_OR(hours > 0) AS attended
+                FROM per_day GROUP BY 1, 2
             ),
             people AS (
                 SELECT g, COUNT(*) AS residents, COUNT(*) FILTER (WHERE quiz) AS quiz_takers,
                     COUNT(*) FILTER (WHERE pledge) AS pledgers,
-                    COUNT(*) FILTER (WHERE hours > 0) AS attendees
+                    COUNT(*) FILTER (WHERE attended) AS attendees
                 FROM per_resident GROUP BY g
             )
             SELECT a.g, a.participations, a.quiz_attempts, a.scored, a.score_sum, a.pledges,
@@ -263,7 +272,7 @@ def log_figures(*, by_neighbourhood=False):
                 COALESCE(r.quiz_takers, 0), COALESCE(r.pledgers, 0), COALESCE(r.attendees, 0)
             FROM acts a LEFT JOIN people r ON r.g = a.g
             """,  # noqa: S608 (the table name and fixed fragments; values are parameters)
-            {"correction": correction},
+            {"correction": correction, "zone": settings.TIME_ZONE},
         )
         rows = cursor.fetchall()
     result = {}

@@ -275,11 +275,7 @@ def print_plans(reports, queries):
     for name in over or ranked[:1]:
         print(f"\nReport {name!r}: its {PLANS} slowest queries")
         for query in queries[name]:
-            # The resident counts run with the larger work_mem reach gives them.
-            roomy = (
-                reach.roomy() if reach.RESIDENT_DAY in query["sql"] else contextlib.nullcontext()
-            )
-            with roomy, connection.cursor() as cursor:
+            with connection.cursor() as cursor:
                 cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {query['sql']}")
                 plan = "\n".join(f"    {line}" for (line,) in cursor.fetchall())
             print(f"\n  -- {query['time']} s:\n  {' '.join(query['sql'].split())}\n{plan}")
