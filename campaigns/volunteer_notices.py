@@ -76,6 +76,14 @@ def notify_committee_of_signup(signup_pk):
     return True
 
 
+def announce_signup(signup_pk):
+    """Send both notices of a new sign-up; the committee hears of it even if the text fails."""
+    try:
+        send_signup_confirmation(signup_pk)
+    finally:
+        notify_committee_of_signup(signup_pk)
+
+
 def notify_committee_of_cancellation(signup_pk):
     """Tell the committee that a resident cancelled."""
     signup = claim(signup_pk, "cancellation_notified_at", status=Status.CANCELLED)

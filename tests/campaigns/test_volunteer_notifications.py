@@ -2,6 +2,7 @@
 
 import datetime
 import logging
+from unittest import mock
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -85,3 +86,15 @@ def test_the_beat_schedule_names_real_tasks(settings):
     app.loader.import_default_modules()
     for entry in settings.CELERY_BEAT_SCHEDULE.values():
         assert entry["task"] in app.tasks
+
+
+def test_the_committee_hears_of_a_sign_up_even_when_the_text_fails(
+    event, django_capture_on_commit_callbacks
+):
+    failing = mock.patch(
+        "campaigns.volunteer_notices.text_volunteer", side_effect=OSError("SMS gateway down")
+    )
+    with failing, pytest.raises(OSError), django_capture_on_commit_callbacks(execute=True):
+        sign_up(event, name="孙七", neighbourhood=event.neighbourhood, phone=PHONE)
+
+    assert [m.to for m in mail.outbox] == [["juweihui@example.cn"]]
