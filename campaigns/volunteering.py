@@ -38,12 +38,14 @@ def sign_up(event, *, name, neighbourhood, phone):
 
     key = participant_key(phone)
     with transaction.atomic():
-        # Locking the event serialises sign-ups for it, so the confirmed count cannot overshoot.
-        event = VolunteerEventPage.objects.select_for_update().get(pk=event.pk)
+        # Locking the event's own row serialises sign-ups for it, so the confirmed count cannot
+        # overshoot; the capacity is read under the lock, the rest of the page is not needed.
+        locked = VolunteerEventPage.objects.select_for_update().filter(pk=event.pk)
+        capacity = locked.values_list("capacity", flat=True).get()
         signup = VolunteerSignup.objects.filter(event=event, participant=key).first()
         if signup is not None and signup.status != Status.CANCELLED:
             return signup, False
-        status = Status.CONFIRMED if confirmed_count(event) < event.capacity else Status.WAITING
+        status = Status.CONFIRMED if confirmed_count(event) < capacity else Status.WAITING
         signup = signup or VolunteerSignup(event=event, participant=key)
         signup.name, signup.phone, signup.neighbourhood = (
             name,
