@@ -7,15 +7,20 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from campaigns.models import Neighbourhood, PledgePage
-from campaigns.residents import neighbourhood_directory, normalise_phone, participant_key
+from campaigns.residents import (
+    known_neighbourhood,
+    neighbourhood_directory,
+    normalise_phone,
+    participant_key,
+)
 from campaigns.roles import neighbourhoods_for
 
 NAME = re.compile(r"[\u3400-\u9fffA-Za-z][\u3400-\u9fffA-Za-z·• .'-]*")
 
 
 class NeighbourhoodChoiceField(forms.ModelChoiceField):
-    """A neighbourhood drop-down grouped by town, listed from the cached directory unless the
-    form narrows the queryset."""
+    """A neighbourhood drop-down grouped by town, listed and checked against the cached directory
+    unless the form narrows the queryset."""
 
     def __init__(self, **kwargs):
         self.from_directory = "queryset" not in kwargs
@@ -30,6 +35,21 @@ class NeighbourhoodChoiceField(forms.ModelChoiceField):
             },
         )
         super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if not (self.from_directory and isinstance(value, str)) or value in self.empty_values:
+            return super().to_python(value)
+        try:
+            found = known_neighbourhood(int(value))
+        except (TypeError, ValueError):
+            found = None
+        if found is None:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return found
 
     class iterator(forms.models.ModelChoiceIterator):  # noqa: N801 (Django's attribute name)
         def __iter__(self):

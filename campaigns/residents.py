@@ -8,6 +8,7 @@ import unicodedata
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 MAINLAND_MOBILE = re.compile(r"1[3-9][0-9]{9}")
@@ -92,6 +93,9 @@ def neighbourhood_directory():
 
 def forget_neighbourhood_directory(**kwargs):
     cache.delete(DIRECTORY_KEY)
+    # Again once committed: forms check choices against the directory, so one read before the
+    # commit must not keep a deleted neighbourhood in it.
+    transaction.on_commit(lambda: cache.delete(DIRECTORY_KEY))
 
 
 def known_neighbourhood(pk):

@@ -206,3 +206,26 @@ def test_opening_the_signing_address_leads_back_to_the_pledge(client, pledge):
     response = client.get(sign_url(pledge))
 
     assert (response.status_code, response.url) == (302, pledge.url)
+
+
+@pytest.mark.parametrize("value", ["999999", "99999999999999999999999", "1.5", " "])
+def test_a_neighbourhood_not_in_the_list_is_refused_in_chinese(
+    client, pledge, neighbourhood, value
+):
+    response = client.post(sign_url(pledge), signing(neighbourhood, neighbourhood=value))
+
+    assert response.status_code == 400
+    assert "请从列表中选择您所在的社区" in response.content.decode()
+    assert not PledgeSignature.objects.exists()
+
+
+def test_a_neighbourhood_deleted_after_the_list_was_read_is_refused(client, pledge, neighbourhood):
+    gone = factories.NeighbourhoodFactory(name="已撤并社区")
+    client.get(pledge.url)  # reads the neighbourhood list into the cache
+    gone_pk = gone.pk
+    gone.delete()
+
+    response = client.post(sign_url(pledge), signing(neighbourhood, neighbourhood=gone_pk))
+
+    assert response.status_code == 400
+    assert not PledgeSignature.objects.exists()
