@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from campaigns.models import Neighbourhood, PledgePage
+from campaigns.models import Neighbourhood, PledgePage, PledgeSignature
 from campaigns.residents import (
     known_neighbourhood,
     neighbourhood_directory,
@@ -149,18 +149,30 @@ class AssistedSignatureForm(WagtailAdminModelForm):
         super().__init__(*args, for_user=for_user, **kwargs)
         self.fields["neighbourhood"].queryset = neighbourhoods_for(for_user)
 
+    # The number signed already in a neighbourhood this user does not see (DESIGN §7): the
+    # entry is answered as a first signature would be, and not counted twice.
+    counted_elsewhere = False
+
     def clean(self):
         data = super().clean()
         if data.get("pledge") and data.get("phone"):
             key = participant_key(data["phone"])
-            if data["pledge"].signatures.filter(participant=key).exists():
+            signed = data["pledge"].signatures.filter(participant=key)
+            if signed.filter(neighbourhood__in=neighbourhoods_for(self.for_user)).exists():
                 self.add_error("phone", _("This mobile number has already signed this pledge."))
+            elif signed.exists():
+                self.counted_elsewhere = True
         return data
 
     def save(self, commit=True):
         from campaigns.pledges import sign_pledge
 
         data = self.cleaned_data
+        if self.counted_elsewhere:
+            self.instance = PledgeSignature(
+                pledge=data["pledge"], name=data["name"], neighbourhood=data["neighbourhood"]
+            )
+            return self.instance
         signature = sign_pledge(
             data["pledge"],
             name=data["name"],

@@ -13,6 +13,7 @@ from wagtail.admin.widgets import Button
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
+    CreateView,
     DeleteView,
     EditView,
     HistoryView,
@@ -122,6 +123,20 @@ class SignatureUsageView(OwnNeighbourhoodObjectMixin, UsageView):
     pass
 
 
+class SignatureCreateView(CreateView):
+    """Entering a paper signature; a number counted already in a neighbourhood the user does not
+    see gets the answer a first signature gets, and no second row (DESIGN §7)."""
+
+    def save_instance(self):
+        if self.form.counted_elsewhere:
+            return self.form.save()
+        return super().save_instance()
+
+    def get_success_buttons(self):
+        # No link to the signature: an entry that was not kept would have none to give.
+        return []
+
+
 class PledgeSignatureViewSet(SnippetViewSet):
     chooser_viewset_class = ScopedChooserViewSet
     model = PledgeSignature
@@ -130,6 +145,7 @@ class PledgeSignatureViewSet(SnippetViewSet):
     menu_order = 250
     add_to_admin_menu = True
     index_view_class = SignatureIndexView
+    add_view_class = SignatureCreateView
     edit_view_class = SignatureEditView
     delete_view_class = SignatureDeleteView
     history_view_class = SignatureHistoryView

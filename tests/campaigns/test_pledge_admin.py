@@ -74,6 +74,25 @@ def test_a_number_already_signed_is_reported_to_the_committee(committee_a, pledg
     assert PledgeSignature.objects.count() == 1
 
 
+def test_a_number_signed_in_another_neighbourhood_looks_new_and_is_not_counted_twice(
+    committee_a, pledge, rooms
+):
+    sign_pledge(pledge, name="王先生", neighbourhood=rooms[1].neighbourhood, phone="13512345678")
+    fresh = paper_sheet(pledge, rooms[0].neighbourhood, phone="13512340000", name="赵阿姨")
+    first = committee_a.post(f"{SIGNATURES}add/", fresh, follow=True)
+
+    sheet = paper_sheet(pledge, rooms[0].neighbourhood)
+    response = committee_a.post(f"{SIGNATURES}add/", sheet, follow=True)
+
+    # The same answer as a first signature: back to the list, told it was entered, nothing
+    # about the resident who signed elsewhere.
+    assert response.redirect_chain == first.redirect_chain
+    page = response.content.decode()
+    assert "刘大妈" in page and "王先生" not in page
+    assert PledgeSignature.objects.filter(phone_masked="135****5678").count() == 1
+    assert Participation.objects.filter(kind="pledge").count() == 2
+
+
 def test_a_committee_sees_only_its_own_neighbourhood_signatures(committee_a, pledge, rooms):
     sign_pledge(pledge, name="本社区", neighbourhood=rooms[0].neighbourhood, phone="13500000001")
     other = sign_pledge(
