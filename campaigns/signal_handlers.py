@@ -2,7 +2,7 @@
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
-from wagtail.signals import post_page_move
+from wagtail.signals import page_published, post_page_move
 
 from campaigns.models import Neighbourhood, Town, VolunteerEventPage
 from campaigns.residents import forget_neighbourhood_directory
@@ -32,6 +32,14 @@ def recount_reach_when_town_changes(sender, instance, created, **kwargs):
         transaction.on_commit(lambda: recount_reach_of_place.delay(instance.pk))
 
 
+def announce_if_cancelled(sender, instance, **kwargs):
+    """An activity published as cancelled: its volunteers are told, each once."""
+    if instance.status == VolunteerEventPage.Status.CANCELLED:
+        from campaigns.tasks import announce_cancelled_event
+
+        transaction.on_commit(lambda: announce_cancelled_event.delay(instance.pk))
+
+
 def register_signal_handlers():
     pre_save.connect(note_town_before_save, sender=Neighbourhood, dispatch_uid="campaigns.town")
     post_save.connect(
@@ -46,4 +54,7 @@ def register_signal_handlers():
             )
     post_page_move.connect(
         follow_room_on_move, sender=VolunteerEventPage, dispatch_uid="campaigns.follow_room"
+    )
+    page_published.connect(
+        announce_if_cancelled, sender=VolunteerEventPage, dispatch_uid="campaigns.cancelled_event"
     )

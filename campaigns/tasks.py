@@ -41,6 +41,20 @@ def send_reminders():
 
 
 @shared_task
+def tell_of_cancelled_event(signup_pk):
+    return volunteer_notices.tell_of_cancelled_event(signup_pk)
+
+
+@shared_task
+def announce_cancelled_event(event_pk):
+    """Queue a text for each volunteer of an activity that was published as cancelled."""
+    pks = list(volunteer_notices.signups_of_cancelled_event(event_pk))
+    for pk in pks:
+        tell_of_cancelled_event.delay(pk)
+    return len(pks)
+
+
+@shared_task
 def purge_volunteer_contacts():
     return volunteering.purge_contact_details()
 

@@ -98,6 +98,32 @@ def notify_committee_of_cancellation(signup_pk):
     return True
 
 
+def tell_of_cancelled_event(signup_pk):
+    """Tell a volunteer with a place or on the waiting list that the activity is cancelled."""
+    signup = claim(
+        signup_pk,
+        "event_cancelled_sent_at",
+        status__in=[Status.CONFIRMED, Status.WAITING],
+        event__status="cancelled",
+    )
+    if signup is None:
+        return False
+    event = signup.event
+    body = _("%(title)s on %(when)s is cancelled. We are sorry; you need not come.")
+    text_volunteer(signup.phone, event.title, body % {"title": event.title, "when": when(event)})
+    return True
+
+
+def signups_of_cancelled_event(event_pk):
+    """Return the sign-ups still to be told that their activity is cancelled."""
+    return VolunteerSignup.objects.filter(
+        event_id=event_pk,
+        event__status="cancelled",
+        status__in=[Status.CONFIRMED, Status.WAITING],
+        event_cancelled_sent_at__isnull=True,
+    ).values_list("pk", flat=True)
+
+
 def signups_to_remind(today=None):
     """Return the confirmed sign-ups for live activities starting tomorrow, not yet reminded."""
     tomorrow = (today or timezone.localdate()) + datetime.timedelta(days=1)

@@ -63,6 +63,7 @@ class VolunteerSignup(models.Model):
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     committee_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
     cancellation_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    event_cancelled_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     purged_at = models.DateTimeField(_("contact details purged at"), null=True, editable=False)
 
     wagtail_reference_index_ignore = True

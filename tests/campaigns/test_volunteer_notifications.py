@@ -98,3 +98,35 @@ def test_the_committee_hears_of_a_sign_up_even_when_the_text_fails(
         sign_up(event, name="孙七", neighbourhood=event.neighbourhood, phone=PHONE)
 
     assert [m.to for m in mail.outbox] == [["juweihui@example.cn"]]
+
+
+def test_volunteers_are_told_once_when_their_activity_is_cancelled(
+    event, signup, django_capture_on_commit_callbacks
+):
+    place = event.neighbourhood
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_up(event, name="周八", neighbourhood=place, phone="13900000000")
+        gone, _ = sign_up(event, name="吴九", neighbourhood=place, phone="13700000000")
+        cancel(gone)
+    notifications.sms_outbox.clear()
+
+    event.status = event.Status.CANCELLED
+    for _ in range(2):  # published as cancelled, then published again
+        with django_capture_on_commit_callbacks(execute=True):
+            event.save_revision().publish()
+
+    texts = notifications.sms_outbox
+    assert sorted(m["to"] for m in texts) == [PHONE, "13900000000"]
+    assert all(event.title in m["body"] and "取消" in m["body"] for m in texts)
+    assert VolunteerSignup.objects.get(pk=gone.pk).event_cancelled_sent_at is None
+
+
+def test_publishing_a_planned_activity_tells_nobody_it_is_cancelled(
+    event, signup, django_capture_on_commit_callbacks
+):
+    notifications.sms_outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        event.save_revision().publish()
+
+    assert notifications.sms_outbox == []
+    assert tasks.tell_of_cancelled_event(signup.pk) is False
