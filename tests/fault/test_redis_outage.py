@@ -162,7 +162,7 @@ def test_submissions_go_on_while_redis_is_killed_and_restarted(site, on_private_
     assert Attempt.objects.filter(submitted_at__isnull=False).count() == quizzes
 
     # Sign-ups made while the broker was down had their confirmation sent inline; once it is
-    # back, their two notices each are queued in Redis again (no worker runs here to take them).
+    # back, each one's notices are queued in Redis again, as one task (no worker runs here).
     down_phones = {phone(n) for n, kind, *_ in outage if kind == "volunteer"}
     assert down_phones
     unsent = VolunteerSignup.objects.filter(phone__in=down_phones, confirmation_sent_at=None)
@@ -170,7 +170,7 @@ def test_submissions_go_on_while_redis_is_killed_and_restarted(site, on_private_
     later = sum(kind == "volunteer" for _n, kind, *_ in load.within(AFTER))
     queued = redis.Redis.from_url(redis_server.url).llen("celery")
     print(f"{len(down_phones)} sign-ups confirmed inline, {queued} tasks queued after the restart")
-    assert queued >= 2 * later > 0
+    assert queued >= later > 0
 
     # The rollup (the beat task's body) counts exactly what the database holds.
     reach.roll_up()
