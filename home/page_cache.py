@@ -59,6 +59,23 @@ def invalidate(**kwargs):
         logger.warning("Page cache unreachable while invalidating")
 
 
+def kept(keys):
+    """Return the current generation and the values stored under keys in it, in one round trip."""
+    found = cache.get_many([*keys, GENERATION])
+    generation = found.pop(GENERATION, 0)
+    return generation, {k: e["value"] for k, e in found.items() if e["generation"] == generation}
+
+
+def keep(values, generation):
+    """Store values, looked up after generation was read, for as long as stored pages are kept.
+
+    A change since generation was read has made them stale already, so they are never served.
+    """
+    if values and settings.PAGE_CACHE_SECONDS:
+        entries = {key: {"generation": generation, "value": v} for key, v in values.items()}
+        cache.set_many(entries, settings.PAGE_CACHE_SECONDS)
+
+
 def is_anonymous_get(request):
     if request.method not in ("GET", "HEAD") or not settings.PAGE_CACHE_SECONDS:
         return False

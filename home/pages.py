@@ -1,6 +1,14 @@
-"""Finding pages for views that take posts outside Wagtail's page routing."""
+"""Finding pages for views that take posts outside Wagtail's page routing.
+
+A live page open to everyone is kept in the cache with the page cache's lifetime and generation
+(home/page_cache.py), so a post finds the page as the page cache shows it: publishing,
+unpublishing, moving or deleting a page, or restricting who may view it, starts a new generation.
+A page with view restrictions is never kept: it is looked up and checked every time.
+"""
 
 from django.http import Http404
+
+from home.page_cache import keep, kept
 
 # Page ids are 32-bit; a bigger one from a URL cannot even be looked up on SQLite.
 LARGEST_ID = 2**31 - 1
@@ -12,12 +20,27 @@ def visible_page_or_404(model, pk, request):
     A private page is visible to a visitor who has passed its restriction (a password they
     entered, a login), as Wagtail's own page serving decides, and hidden from everyone else.
     """
-    page = model.objects.live().filter(pk=pk).first() if pk <= LARGEST_ID else None
-    if page is None or not may_view(page, request):
+    page, restrictions = live_page(model, pk)
+    if page is None or not passed(restrictions, request):
         raise Http404
     return page
 
 
-def may_view(page, request):
-    """Return whether the visitor has passed every view restriction on the page."""
-    return all(restriction.accept_request(request) for restriction in page.get_view_restrictions())
+def live_page(model, pk):
+    """Return the live page of this type with its view restrictions, or (None, [])."""
+    key = f"open-page:{pk}"
+    generation, found = kept([key])
+    if isinstance(found.get(key), model):
+        return found[key], []
+    page = model.objects.live().filter(pk=pk).first() if pk <= LARGEST_ID else None
+    if page is None:
+        return None, []
+    restrictions = page.get_view_restrictions()
+    if not restrictions:
+        keep({key: page}, generation)
+    return page, restrictions
+
+
+def passed(restrictions, request):
+    """Return whether the visitor has passed every one of a page's view restrictions."""
+    return all(restriction.accept_request(request) for restriction in restrictions)

@@ -1,6 +1,7 @@
 """Signal handlers of the home app."""
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -32,6 +33,9 @@ def reindex_on_publish(sender, instance, **kwargs):
 
 def invalidate_pages(**kwargs):
     page_cache.invalidate()
+    # Again once the change is committed: a page read before then may be stored under the new
+    # generation, such as a page made private, read while its restriction was not yet committed.
+    transaction.on_commit(page_cache.invalidate)
 
 
 def forget_site_settings(**kwargs):

@@ -8,8 +8,9 @@ from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from campaigns.models import Participation, record_participation
+from home.page_cache import keep, kept
 from quizzes import scoring
-from quizzes.models import Answer, Attempt, Question, QuizPage
+from quizzes.models import Answer, Attempt, Question, QuizPage, QuizQuestion
 
 # Residents on a slow mobile network may press submit a moment before the limit runs out.
 GRACE = datetime.timedelta(seconds=30)
@@ -35,15 +36,33 @@ class AlreadySubmitted(Exception):
 
 def draw_questions(quiz):
     """Return the questions of a new attempt in order, their choices prefetched."""
-    questions = Question.objects.prefetch_related("choices")
     if quiz.selection == QuizPage.Selection.RANDOM:
         tags = [tag.name for tag in quiz.draw_tags.all()]
         pool = Question.objects.filter(tags__name__in=tags).values_list("pk", flat=True)
         pool = sorted(set(pool))
         picked = secrets.SystemRandom().sample(pool, min(quiz.draw_count or 0, len(pool)))
-        found = questions.in_bulk(picked)
-        return [found[pk] for pk in picked]
-    return list(questions.filter(quiz_links__page=quiz).order_by("quiz_links__sort_order"))
+    else:
+        links = QuizQuestion.objects.filter(page=quiz).order_by("sort_order")
+        picked = list(links.values_list("question_id", flat=True))
+    found = questions_with_choices(picked)
+    return [found[pk] for pk in picked if pk in found]
+
+
+def questions_with_choices(ids):
+    """Return {id: question} with choices prefetched, kept in the cache as pages are.
+
+    Editing a question starts a new page cache generation (home/signal_handlers.py), so a kept
+    question is never graded with choices staff have since changed.
+    """
+    keys = {pk: f"quiz-question:{pk}" for pk in ids}
+    generation, found = kept(keys.values())
+    questions = {pk: found[key] for pk, key in keys.items() if key in found}
+    missing = [pk for pk in keys if pk not in questions]
+    if missing:
+        fetched = Question.objects.prefetch_related("choices").in_bulk(missing)
+        keep({keys[pk]: question for pk, question in fetched.items()}, generation)
+        questions.update(fetched)
+    return questions
 
 
 def choice_order(question, shuffle):
@@ -78,12 +97,12 @@ def unfinished_attempt(quiz, device, now=None):
     return running.order_by("-started_at").first()
 
 
-def start_attempt(quiz, *, neighbourhood, participant, device, now=None):
-    """Start an attempt, or resume the one this device left running."""
+def start_attempt(quiz, *, neighbourhood, participant, device, resume=True, now=None):
+    """Start an attempt, or resume the one this device left running (unless resume is False)."""
     now = now or timezone.now()
     if quiz.state != QuizPage.State.OPEN:
         raise QuizUnavailable
-    running = unfinished_attempt(quiz, device, now)
+    running = unfinished_attempt(quiz, device, now) if resume else None
     if running:
         return running
     questions = draw_questions(quiz)
@@ -102,10 +121,8 @@ def start_attempt(quiz, *, neighbourhood, participant, device, now=None):
 def create_attempt(quiz, questions, neighbourhood, participant, device, now):
     """Take the resident's next slot of the day and keep the questions drawn for it."""
     day, resident = timezone.localdate(now), participant or device
-    today = quiz.attempts.filter(Q(resident=resident) | Q(device=device), day=day).aggregate(
-        used=Count("pk"), last=Max("slot", filter=Q(resident=resident))
-    )
-    if quiz.attempts_per_day and today["used"] >= quiz.attempts_per_day:
+    used, last = slots_taken(quiz, resident, device, day)
+    if quiz.attempts_per_day and used >= quiz.attempts_per_day:
         raise AttemptLimitReached
     limit = datetime.timedelta(minutes=quiz.time_limit) if quiz.time_limit else UNTIMED
     return Attempt.objects.create(
@@ -115,7 +132,7 @@ def create_attempt(quiz, questions, neighbourhood, participant, device, now):
         resident=resident,
         device=device,
         day=day,
-        slot=(today["last"] or 0) + 1,
+        slot=last + 1,
         started_at=now,
         deadline=now + limit,
         max_score=len(questions),
@@ -126,10 +143,23 @@ def create_attempt(quiz, questions, neighbourhood, participant, device, now):
     )
 
 
+def slots_taken(quiz, resident, device, day):
+    """Return today's attempts by this resident or device, and the resident's last slot of the day.
+
+    Without a daily limit only the last slot matters, found in the slot constraint's own index.
+    """
+    today = quiz.attempts.filter(day=day)
+    if not quiz.attempts_per_day:
+        return None, today.filter(resident=resident).aggregate(last=Max("slot"))["last"] or 0
+    found = today.filter(Q(resident=resident) | Q(device=device)).aggregate(
+        used=Count("pk"), last=Max("slot", filter=Q(resident=resident))
+    )
+    return found["used"], found["last"] or 0
+
+
 def drawn_answers(attempt):
     """Return unsaved answers to the attempt's drawn questions, in order, choices prefetched."""
-    ids = [item["question"] for item in attempt.draw]
-    questions = Question.objects.prefetch_related("choices").in_bulk(ids)
+    questions = questions_with_choices([item["question"] for item in attempt.draw])
     return [
         Answer(
             attempt=attempt,

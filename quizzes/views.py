@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
@@ -12,14 +13,12 @@ from campaigns.residents import (
     remember_neighbourhood,
     remembered_neighbourhood_id,
 )
-from home.pages import may_view
+from home.pages import live_page, passed, visible_page_or_404
 from home.ratelimit import client_ip, hit, too_many_requests
 from quizzes import attempts, daily
 from quizzes.devices import device_key, device_token, known_device_key, remember_device
 from quizzes.forms import AnswerForm, DailyAnswerForm, ResidentForm
 from quizzes.models import Attempt, DailyAnswer, QuizPage
-
-ATTEMPTS = Attempt.objects.select_related("quiz").filter(quiz__live=True)
 
 # Limits per address are generous: a whole neighbourhood event may share one NAT address.
 START_LIMIT_PER_ADDRESS = (600, 600)
@@ -42,7 +41,17 @@ def start_context(request, quiz, form=None):
         "running_url": running.get_absolute_url() if running else "",
         "limit_message": limit_message(quiz),
         "question_count": quiz.question_count(),
+        # Posted outside Wagtail's page routing, as pledges and sign-ups are; a preview has no id.
+        "start_url": reverse("quizzes:start", args=[quiz.pk]) if quiz.pk else quiz.url,
     }
+
+
+def start_quiz(request, quiz_id):
+    """Take the form that starts an attempt, posted here rather than to the quiz page."""
+    quiz = visible_page_or_404(QuizPage, quiz_id, request)
+    if request.method != "POST":
+        return redirect(quiz.url)
+    return start(request, quiz)
 
 
 def start(request, quiz):
@@ -64,6 +73,8 @@ def start(request, quiz):
             neighbourhood=data["neighbourhood"],
             participant=participant_key(data["phone"]) if data["phone"] else "",
             device=device_key(token),
+            # A browser that never answered before has no attempt running to resume.
+            resume=known_device_key(request) is not None,
         )
     except attempts.AttemptLimitReached:
         return message(request, limit_message(quiz), quiz.url, status=403)
@@ -78,9 +89,9 @@ def start(request, quiz):
 
 def attempt_page(request, token):
     """Show the questions of a running attempt; score it on POST."""
-    attempt = get_object_or_404(ATTEMPTS.select_related("neighbourhood"), token=token)
+    attempt, restrictions = attempt_or_404(token)
     quiz = attempt.quiz
-    if refusal := private_quiz_refusal(request, quiz):
+    if refusal := private_quiz_refusal(request, quiz, restrictions):
         return refusal
     if attempt.is_submitted:
         return redirect(attempt.result_url())
@@ -121,9 +132,9 @@ def submit(request, quiz, attempt, answers):
 
 def result_page(request, token):
     """Show the score and, for every question, the answer given, the right one and why."""
-    attempt = get_object_or_404(ATTEMPTS, token=token)
+    attempt, restrictions = attempt_or_404(token)
     quiz = attempt.quiz
-    if refusal := private_quiz_refusal(request, quiz):
+    if refusal := private_quiz_refusal(request, quiz, restrictions):
         return refusal
     if not attempt.is_submitted:
         return redirect(attempt)
@@ -204,9 +215,19 @@ def message(request, text, back, status):
     return render(request, "home/message.html", context, status=status)
 
 
-def private_quiz_refusal(request, quiz):
+def attempt_or_404(token):
+    """Return the attempt with this token, its live quiz attached, and the quiz's restrictions."""
+    attempt = get_object_or_404(Attempt.objects.select_related("neighbourhood"), token=token)
+    quiz, restrictions = live_page(QuizPage, attempt.quiz_id)
+    if quiz is None:
+        raise Http404
+    attempt.quiz = quiz
+    return attempt, restrictions
+
+
+def private_quiz_refusal(request, quiz, restrictions):
     """Send visitors of a private quiz to the quiz page, where Wagtail asks who they are."""
-    return None if may_view(quiz, request) else redirect(quiz.url)
+    return None if passed(restrictions, request) else redirect(quiz.url)
 
 
 def private(response):

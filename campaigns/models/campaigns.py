@@ -137,6 +137,19 @@ class CampaignPage(SegmentedSearchMixin, Page):
     def get_status_display(self):
         return self.Status(self.status).label
 
+    @classmethod
+    def above(cls, page):
+        """Return the campaign page directly above page, or None; kept in the cache as pages are."""
+        from home.page_cache import keep, kept
+
+        path = page.path[: -page.steplen]
+        key = f"campaign-at:{path}"
+        generation, found = kept([key])
+        if key not in found:
+            found[key] = cls.objects.filter(path=path).first()
+            keep(found, generation)
+        return found[key]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["articles"] = ArticlePage.objects.child_of(self).live().order_by("-date")

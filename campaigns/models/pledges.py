@@ -71,10 +71,10 @@ class PledgePage(RoutablePageMixin, SegmentedSearchMixin, Page):
         return self.State.OPEN
 
     def campaign(self):
-        """Return the campaign the pledge belongs to, in one query."""
+        """Return the campaign the pledge belongs to."""
         from campaigns.models import CampaignPage
 
-        return CampaignPage.objects.get(path=self.path[: -self.steplen])
+        return CampaignPage.above(self)
 
     @path("")
     def pledge(self, request):

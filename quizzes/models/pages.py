@@ -142,7 +142,7 @@ class QuizPage(SegmentedSearchMixin, Page):
         """Return the campaign the quiz belongs to, or None when it sits under the quiz index."""
         from campaigns.models import CampaignPage
 
-        return CampaignPage.objects.filter(path=self.path[: -self.steplen]).first()
+        return CampaignPage.above(self)
 
     def get_context(self, request, *args, **kwargs):
         from quizzes.views import start_context

@@ -1,11 +1,14 @@
 """Posts outside Wagtail's routing find their page the way Wagtail would serve it."""
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from campaigns import factories
 from campaigns.models import PledgeSignature
+from home.page_cache import keep, kept
 from tests.campaigns.pledging import sign_url
 
 pytestmark = pytest.mark.django_db
@@ -43,3 +46,67 @@ def test_an_impossibly_large_page_id_is_not_found(client):
     response = client.post("/pledges/9223372036854775808/sign/", signing())
 
     assert response.status_code == 404
+
+
+@pytest.fixture
+def pages_kept(settings):
+    """Turn on the page cache, whose generation kept pages follow."""
+    settings.PAGE_CACHE_SECONDS = 300
+
+
+@pytest.fixture
+def pledge(campaign_index):
+    return factories.PledgePageFactory(parent=factories.CampaignPageFactory(parent=campaign_index))
+
+
+def posted_queries(pledge):
+    with CaptureQueriesContext(connection) as queries:
+        assert Client().post(sign_url(pledge), signing()).status_code == 302
+    return len(queries)
+
+
+def test_a_second_post_finds_the_kept_page_without_looking_it_up(pages_kept, pledge):
+    first, second = posted_queries(pledge), posted_queries(pledge)
+
+    # The page, its view restrictions (two queries) and its campaign come from the cache.
+    assert second == first - 4
+
+
+def test_a_page_made_private_after_it_was_kept_refuses_strangers(pages_kept, pledge):
+    assert Client().post(sign_url(pledge), signing()).status_code == 302
+    PageViewRestriction.objects.create(
+        page=pledge, restriction_type=PageViewRestriction.PASSWORD, password="wenming"
+    )
+
+    assert Client().post(sign_url(pledge), signing()).status_code == 404
+    assert PledgeSignature.objects.count() == 1
+
+
+def test_a_page_whose_campaign_is_made_private_refuses_strangers(pages_kept, pledge):
+    Client().post(sign_url(pledge), signing())
+    PageViewRestriction.objects.create(
+        page=pledge.get_parent(), restriction_type=PageViewRestriction.LOGIN
+    )
+
+    assert Client().post(sign_url(pledge), signing()).status_code == 404
+
+
+def test_an_unpublished_page_is_not_found_after_it_was_kept(pages_kept, pledge):
+    Client().post(sign_url(pledge), signing())
+    pledge.unpublish()
+
+    assert Client().post(sign_url(pledge), signing()).status_code == 404
+
+
+def test_a_page_kept_before_its_restriction_is_committed_is_stale_after_the_commit(
+    pages_kept, pledge, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(
+            page=pledge, restriction_type=PageViewRestriction.PASSWORD, password="wenming"
+        )
+        # As another request would, reading the page before the restriction was committed.
+        generation, _kept = kept([])
+        keep({f"open-page:{pledge.pk}": pledge}, generation)
+
+    assert Client().post(sign_url(pledge), signing()).status_code == 404

@@ -14,6 +14,8 @@ SETUP = "from tests.perf.bench_quizzes import prepare_quiz; prepare_quiz()"
 TOKEN = re.compile(r"/quiz-attempts/([0-9a-f-]{36})/")
 FIELD = re.compile(r'type="(radio|checkbox)" name="(question-\d+)" value="A"')
 NEIGHBOURHOOD = re.compile(r'name="neighbourhood".*?<option value="(\d+)"', re.DOTALL)
+# The form that starts an attempt: the quiz page's only post form with no class of its own.
+START_FORM = re.compile(r'<form method="post" action="([^"]+)">')
 
 
 def prepare_quiz():
@@ -62,6 +64,7 @@ class Residents:
             page = client.request("GET", QUIZ_URL)[1]
             client.csrf = harness.CSRF.search(page).group(1)
             client.neighbourhood = NEIGHBOURHOOD.search(page).group(1)
+            client.start_path = START_FORM.search(page).group(1)
 
     def start(self, client, index):
         self.prepare(client)
@@ -72,7 +75,7 @@ class Residents:
             "phone": f"139{index:08d}",
             "consent": "on",
         }
-        status, location = post(client, QUIZ_URL, fields, index)
+        status, location = post(client, client.start_path, fields, index)
         match = TOKEN.search(location)
         if match:
             with self.lock:

@@ -1,11 +1,13 @@
 import re
 
 import pytest
+from django.urls import reverse
+from wagtail.models import PageViewRestriction
 
 from campaigns.models import Participation
 from campaigns.residents import participant_key
 from quizzes import factories
-from quizzes.models import Attempt, QuizPage
+from quizzes.models import Attempt, Choice, QuizPage
 from tests.quizzes.conftest import letters, start
 
 pytestmark = pytest.mark.django_db
@@ -174,3 +176,48 @@ def test_the_quiz_index_lists_quizzes_from_campaigns_and_the_index(client, home_
 
     assert quiz.title in html and own.title in html
     assert 'href="/quizzes/"' in client.get("/").content.decode()
+
+
+def test_the_quiz_page_starts_attempts_at_its_own_address(client, quiz, neighbourhood):
+    start_url = reverse("quizzes:start", args=[quiz.pk])
+
+    assert f'action="{start_url}"' in client.get(quiz.url).content.decode()
+    response = client.post(start_url, {"neighbourhood": neighbourhood.pk})
+
+    assert response.status_code == 302
+    assert Attempt.objects.get(quiz=quiz).get_absolute_url() == response["Location"]
+
+
+def test_a_private_quiz_starts_no_attempt_for_strangers(client, quiz, neighbourhood):
+    PageViewRestriction.objects.create(
+        page=quiz, restriction_type=PageViewRestriction.PASSWORD, password="wenming"
+    )
+
+    response = client.post(reverse("quizzes:start", args=[quiz.pk]), {"neighbourhood": 1})
+
+    assert response.status_code == 404
+    assert not Attempt.objects.exists()
+
+
+def test_the_start_address_sends_a_get_to_the_quiz_page(client, quiz):
+    response = client.get(reverse("quizzes:start", args=[quiz.pk]))
+
+    assert (response.status_code, response["Location"]) == (302, quiz.url)
+
+
+def test_kept_questions_are_graded_by_the_answers_staff_corrected(
+    client, settings, quiz, single, neighbourhood, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_SECONDS = 300
+    attempt = start(client, quiz, neighbourhood)
+    corrected = Choice.objects.filter(question=single, is_correct=False).first()
+    with django_capture_on_commit_callbacks(execute=True):
+        Choice.objects.filter(question=single).update(is_correct=False)
+        Choice.objects.filter(pk=corrected.pk).update(is_correct=True)
+        single.save()
+
+    client.post(attempt.get_absolute_url(), letters(attempt))
+
+    attempt.refresh_from_db()
+    assert attempt.score == attempt.max_score
+    assert attempt.answers.get(question=single).chosen.get() == corrected
