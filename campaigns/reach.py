@@ -19,6 +19,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -401,11 +402,16 @@ class Scope:
             clauses.append(f"{alias}.day <= %s")
             params.append(self.end)
         if self.town:
-            clauses.append(
-                f"{alias}.neighbourhood_id IN (SELECT id FROM {NEIGHBOURHOOD} WHERE town_id = %s)"
-            )
-            params.append(self.town)
+            # The town's neighbourhoods as values, not a subquery: the plan then never hangs on
+            # what the planner believes of the neighbourhood table.
+            places = self.places_in_town or [0]
+            clauses.append(f"{alias}.neighbourhood_id IN ({', '.join(['%s'] * len(places))})")
+            params.extend(places)
         return " AND ".join(clauses), params
+
+    @cached_property
+    def places_in_town(self):
+        return list(Neighbourhood.objects.filter(town_id=self.town).values_list("pk", flat=True))
 
 
 @dataclass
