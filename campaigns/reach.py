@@ -110,8 +110,6 @@ def rebuild(progress=None):
     high = settled_high_mark()
     with transaction.atomic():
         mark = locked_watermark()
-        ReachDaily.objects.all().delete()
-        ReachResidentDay.objects.all().delete()
         read = add_rows(0, high, progress)
         mark.last_id, mark.updated_at = high, timezone.now()
         mark.save()
@@ -132,6 +130,10 @@ def add_rows(low, high, progress=None):
     """
     total = Participation.objects.filter(pk__gt=low, pk__lte=high).count()
     done = 0
+    if not low:
+        # Counting from the first row starts from nothing, whatever the tables hold.
+        ReachDaily.objects.all().delete()
+        ReachResidentDay.objects.all().delete()
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # A batch's grouping stays in memory rather than spilling to disk.

@@ -329,3 +329,14 @@ def test_nothing_more_is_hidden_when_no_cell_is_small():
     ]
 
     assert [row.residents for _, row in reach.suppress_table(rows)] == [30, 20]
+
+
+def test_a_roll_up_from_the_first_row_starts_from_nothing(county):
+    random_rows(county, 120, seed=8)
+    reach.roll_up()
+    # The watermark is set back, as migration 0008 does, with the rollups still full.
+    ReachWatermark.objects.update(last_id=0)
+
+    reach.roll_up()
+
+    assert_report_matches_log(county)
