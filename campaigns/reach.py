@@ -155,8 +155,7 @@ def add_rows(low, high, progress=None):
             if progress:
                 progress(done, total)
         if low:
-            cursor.execute(f"CREATE TEMPORARY TABLE {TOUCHED_TABLE} AS {TOUCHED}", [low, high])
-            recount_tallies(cursor, f"IN (SELECT resident_id FROM {TOUCHED_TABLE})")
+            recount_tallies(cursor, TOUCHED, [low, high])
         else:
             count_every_resident(cursor)
         for table in SCRATCH:
@@ -323,13 +322,16 @@ def add_firsts(cursor, days):
     )
 
 
-def recount_tallies(cursor, residents):
-    """Recount the tallies of the days of the residents selected by `residents` (`IN (...)`).
+def recount_tallies(cursor, residents, params):
+    """Recount the tallies of the days of the residents the SQL `residents` selects (a column
+    resident_id, with params); return how many residents that was.
 
     The days are tallied again into a scratch table; ReachDaily's new_* counts move by the
     firsts that changed, and the days that changed are written back.
     """
-    cursor.execute(f"DROP TABLE IF EXISTS {RECOUNTED_TABLE}")
+    for table in (TOUCHED_TABLE, RECOUNTED_TABLE):
+        cursor.execute(f"DROP TABLE IF EXISTS {table}")
+    cursor.execute(f"CREATE TEMPORARY TABLE {TOUCHED_TABLE} AS {residents}", params)
     cursor.execute(
         f"""
         CREATE TEMPORARY TABLE {RECOUNTED_TABLE} AS
@@ -337,7 +339,7 @@ def recount_tallies(cursor, residents):
             tallied(
                 RESIDENT_DAY,
                 kept=", x.id, x.firsts AS counted_firsts",
-                where=f"x.resident_id {residents}",
+                where=f"x.resident_id IN (SELECT resident_id FROM {TOUCHED_TABLE})",
             )
         }
         """
@@ -356,7 +358,11 @@ def recount_tallies(cursor, residents):
         WHERE {RESIDENT_DAY}.id = w.id AND ({changed})
         """
     )
-    cursor.execute(f"DROP TABLE IF EXISTS {RECOUNTED_TABLE}")
+    cursor.execute(f"SELECT COUNT(*) FROM {TOUCHED_TABLE}")
+    (count,) = cursor.fetchone()
+    for table in (TOUCHED_TABLE, RECOUNTED_TABLE):
+        cursor.execute(f"DROP TABLE {table}")
+    return count
 
 
 def recount_place(neighbourhood_id):
@@ -365,13 +371,7 @@ def recount_place(neighbourhood_id):
     residents = f"SELECT DISTINCT resident_id FROM {RESIDENT_DAY} WHERE neighbourhood_id = %s"
     with transaction.atomic(), connection.cursor() as cursor:
         locked_watermark()  # one recount at a time, never during a roll-up
-        cursor.execute(f"DROP TABLE IF EXISTS {TOUCHED_TABLE}")
-        cursor.execute(f"CREATE TEMPORARY TABLE {TOUCHED_TABLE} AS {residents}", [neighbourhood_id])
-        recount_tallies(cursor, f"IN (SELECT resident_id FROM {TOUCHED_TABLE})")
-        cursor.execute(f"SELECT COUNT(*) FROM {TOUCHED_TABLE}")
-        (count,) = cursor.fetchone()
-        cursor.execute(f"DROP TABLE {TOUCHED_TABLE}")
-    return count
+        return recount_tallies(cursor, residents, [neighbourhood_id])
 
 
 def rolled_up_to():
@@ -516,7 +516,10 @@ def report(scope, *, neighbourhoods=None):
         places = places.filter(pk__in=neighbourhoods.values("pk"))
     places = list(places)
     towns = list(Town.objects.filter(pk=scope.town) if scope.town else Town.objects.all())
-    town_of = dict(Neighbourhood.objects.values_list("pk", "town_id"))
+    town_of, town_population = {}, Counter()
+    for place, town, population in Neighbourhood.objects.values_list("pk", "town_id", "population"):
+        town_of[place] = town
+        town_population[town] += population
     per_place = tallies(scope)
     # Towns add up their neighbourhoods' town tallies, the county its county tallies; within one
     # town, the county is that town.
@@ -530,7 +533,6 @@ def report(scope, *, neighbourhoods=None):
         reach = as_reach(per_place.get(place.pk), "place")
         reach.population = place.population
         result.neighbourhoods.append((place, reach))
-    town_population = population_by_town()
     for town in towns:
         reach = as_reach(by_town.get(town.pk), "town")
         reach.population = town_population.get(town.pk, 0)
@@ -540,13 +542,6 @@ def report(scope, *, neighbourhoods=None):
         town_population.get(scope.town, 0) if scope.town else sum(town_population.values())
     )
     return result
-
-
-def population_by_town():
-    totals = {}
-    for town, population in Neighbourhood.objects.values_list("town_id", "population"):
-        totals[town] = totals.get(town, 0) + population
-    return totals
 
 
 def as_reach(sums, level):
