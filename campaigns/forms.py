@@ -157,11 +157,18 @@ class AssistedSignatureForm(WagtailAdminModelForm):
         data = super().clean()
         if data.get("pledge") and data.get("phone"):
             key = participant_key(data["phone"])
-            signed = data["pledge"].signatures.filter(participant=key)
-            if signed.filter(neighbourhood__in=neighbourhoods_for(self.for_user)).exists():
-                self.add_error("phone", _("This mobile number has already signed this pledge."))
-            elif signed.exists():
-                self.counted_elsewhere = True
+            # One signature per number and pledge: where it was signed, if it was.
+            signed_in = (
+                data["pledge"]
+                .signatures.filter(participant=key)
+                .values_list("neighbourhood_id", flat=True)
+                .first()
+            )
+            if signed_in is not None:
+                if neighbourhoods_for(self.for_user).filter(pk=signed_in).exists():
+                    self.add_error("phone", _("This mobile number has already signed this pledge."))
+                else:
+                    self.counted_elsewhere = True
         return data
 
     def save(self, commit=True):
