@@ -72,6 +72,16 @@ def random_rows(county, count, seed):
     Participation.objects.bulk_create(rows)
 
 
+def take_part(kind, place, campaign, participant, day):
+    """Log one act at noon, day days after the first day."""
+    at = datetime.datetime.combine(
+        FIRST_DAY + datetime.timedelta(days=day), datetime.time(12), LOCAL
+    )
+    Participation.objects.create(
+        kind=kind, neighbourhood=place, campaign=campaign, participant=participant, occurred_at=at
+    )
+
+
 def recount(scope):
     """Count straight from the log what the report should show, per neighbourhood and county."""
     rows = Participation.objects.all()
@@ -217,15 +227,7 @@ def test_reach_rate_counts_each_resident_once_however_often_they_took_part(count
     someone = participant_key("13812340001")
     for day in range(3):
         for kind in (Kind.QUIZ, Kind.PLEDGE):
-            Participation.objects.create(
-                kind=kind,
-                neighbourhood=place,
-                campaign=campaigns[0],
-                participant=someone,
-                occurred_at=datetime.datetime.combine(
-                    FIRST_DAY + datetime.timedelta(days=day), datetime.time(12), LOCAL
-                ),
-            )
+            take_part(kind, place, campaigns[0], someone, day)
     reach.roll_up()
 
     row = dict(reach.report(reach.Scope()).neighbourhoods)[place]
@@ -272,15 +274,7 @@ def test_a_neighbourhood_moved_to_another_town_is_counted_with_its_new_town(
     here, there = places[0], places[1]  # in towns[0] and towns[1]
     someone = participant_key("13812340003")
     for day, place in enumerate((here, there)):
-        Participation.objects.create(
-            kind=Kind.QUIZ,
-            neighbourhood=place,
-            campaign=campaigns[0],
-            participant=someone,
-            occurred_at=datetime.datetime.combine(
-                FIRST_DAY + datetime.timedelta(days=day), datetime.time(12), LOCAL
-            ),
-        )
+        take_part(Kind.QUIZ, place, campaigns[0], someone, day)
     reach.roll_up()
     before = {town.pk: row.residents for town, row in reach.report(reach.Scope()).towns}
 
