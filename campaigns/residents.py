@@ -4,6 +4,7 @@ import hashlib
 import hmac
 import re
 import unicodedata
+import uuid
 
 from django.conf import settings
 from django.core.cache import cache
@@ -16,6 +17,9 @@ PHONE_NOISE = re.compile(r"[\s\-()（）]")
 NEIGHBOURHOOD_COOKIE = "neighbourhood"
 NEIGHBOURHOOD_COOKIE_SALT = "campaigns.neighbourhood"
 DIRECTORY_KEY = "neighbourhoods:directory"
+DIRECTORY_VERSION = "neighbourhoods:directory-version"
+# A stored directory outlives its version by a day at most, so old ones do not pile up.
+DIRECTORY_SECONDS = 24 * 60 * 60
 
 
 def normalise_phone(raw):
@@ -80,22 +84,41 @@ def remember_neighbourhood(response, neighbourhood):
     )
 
 
+# The directory this process read last, with its version: (version, directory).
+held_directory = (None, None)
+
+
 def neighbourhood_directory():
-    """Return every neighbourhood with its town, from the cache: every page's footer lists them."""
+    """Return every neighbourhood with its town: every page's footer and form lists them.
+
+    The directory is stored in the cache under a version, and each process holds the one it read
+    last, so a request reads only the version unless neighbourhoods changed since.
+    """
     from campaigns.models import Neighbourhood
 
-    directory = cache.get(DIRECTORY_KEY)
+    global held_directory  # noqa: PLW0603 (one tuple, replaced whole, shared by the process)
+    version = cache.get(DIRECTORY_VERSION)
+    if version is not None and held_directory[0] == version:
+        return held_directory[1]
+    directory = cache.get(f"{DIRECTORY_KEY}:{version}") if version else None
     if directory is None:
-        directory = list(Neighbourhood.objects.select_related("town"))
-        cache.set(DIRECTORY_KEY, directory, None)
+        # Outlines are for the reach map only, and can be large.
+        directory = list(Neighbourhood.objects.select_related("town").defer("outline"))
+        if version is None:
+            cache.add(DIRECTORY_VERSION, uuid.uuid4().hex, None)
+            version = cache.get(DIRECTORY_VERSION)
+        if version:
+            cache.set(f"{DIRECTORY_KEY}:{version}", directory, DIRECTORY_SECONDS)
+    if version:
+        held_directory = (version, directory)
     return directory
 
 
 def forget_neighbourhood_directory(**kwargs):
-    cache.delete(DIRECTORY_KEY)
+    cache.set(DIRECTORY_VERSION, uuid.uuid4().hex, None)
     # Again once committed: forms check choices against the directory, so one read before the
     # commit must not keep a deleted neighbourhood in it.
-    transaction.on_commit(lambda: cache.delete(DIRECTORY_KEY))
+    transaction.on_commit(lambda: cache.set(DIRECTORY_VERSION, uuid.uuid4().hex, None))
 
 
 def known_neighbourhood(pk):

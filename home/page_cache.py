@@ -6,11 +6,17 @@ who unlocked a private page holds a session, so restricted pages never reach the
 The CSRF token of a stored page is kept as a placeholder and every reader gets their own.
 Publishing, unpublishing, moving or deleting a page, or editing what pages list, starts a new
 generation; pages with live figures are kept for a few seconds only.
+
+Objects kept for views (pages, questions) are also held by each process with their generation, so
+a request reads only the small generation number when the process holds them already; a new
+generation makes them stale there too. A generation starts from a random number, so one that
+starts again after Redis lost its data never matches what a process held before.
 """
 
 import hashlib
 import logging
 import re
+import secrets
 
 from django.conf import settings
 from django.core.cache import cache
@@ -49,21 +55,53 @@ def mark_cacheable(page, request, serve_args, serve_kwargs):
     )
 
 
+# Values this process read or stored lately, by key: (generation, value). Bounded, and emptied
+# whole when full, so it never holds more than a few pages' and questions' worth.
+held = {}
+HELD_LIMIT = 2000
+
+
 def invalidate(**kwargs):
     """Start a new generation: every page stored before is stale."""
     try:
         cache.incr(GENERATION)
     except ValueError:
-        cache.set(GENERATION, 1, None)
+        cache.set(GENERATION, first_generation(), None)
     except Exception:  # noqa: BLE001 (a cache that is down holds nothing stale to serve)
         logger.warning("Page cache unreachable while invalidating")
 
 
+def first_generation():
+    return secrets.randbits(48) + 1
+
+
+def generation_in(found):
+    """Return the generation read into found, starting one if the cache holds none (0 if down)."""
+    if GENERATION in found:
+        return found[GENERATION]
+    cache.add(GENERATION, first_generation(), None)
+    return cache.get(GENERATION, 0)
+
+
 def kept(keys):
-    """Return the current generation and the values stored under keys in it, in one round trip."""
+    """Return the current generation and the values stored under keys in it, in one round trip.
+
+    Values this process holds in the current generation are not fetched again.
+    """
+    keys = list(keys)
+    if keys and all(key in held for key in keys):
+        generation = generation_in(cache.get_many([GENERATION]))
+        if generation and all(held[key][0] == generation for key in keys):
+            return generation, {key: held[key][1] for key in keys}
     found = cache.get_many([*keys, GENERATION])
-    generation = found.pop(GENERATION, 0)
-    return generation, {k: e["value"] for k, e in found.items() if e["generation"] == generation}
+    generation = generation_in(found)
+    values = {
+        key: entry["value"]
+        for key, entry in found.items()
+        if key != GENERATION and entry["generation"] == generation
+    }
+    hold(values, generation)
+    return generation, values
 
 
 def keep(values, generation):
@@ -74,6 +112,15 @@ def keep(values, generation):
     if values and settings.PAGE_CACHE_SECONDS:
         entries = {key: {"generation": generation, "value": v} for key, v in values.items()}
         cache.set_many(entries, settings.PAGE_CACHE_SECONDS)
+        hold(values, generation)
+
+
+def hold(values, generation):
+    if not generation or not settings.PAGE_CACHE_SECONDS:
+        return
+    if len(held) + len(values) > HELD_LIMIT:
+        held.clear()
+    held.update((key, (generation, value)) for key, value in values.items())
 
 
 def is_anonymous_get(request):
@@ -103,7 +150,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         key = key_for(request)
         found = cache.get_many([key, GENERATION])
-        stored, generation = found.get(key), found.get(GENERATION, 0)
+        stored, generation = found.get(key), generation_in(found)
         if stored and stored["generation"] == generation:
             return self.replay(request, stored)
         response = self.get_response(request)

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.db import IntegrityError, models, transaction
+from django.db import connection, models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -97,17 +97,35 @@ def record_participation(
         score=score,
         occurred_at=at or timezone.now(),
     )
-    if source is None:
-        row.save()
-        return row
-    row.source = source
-    try:
-        with transaction.atomic():
-            row.save()
-    except IntegrityError:
+    if source is not None:
+        row.source = source
+    row.pk = insert_once(row)
+    if row.pk is None:
         return Participation.objects.get(
             kind=kind,
             source_type=ContentType.objects.get_for_model(source),
             source_id=source.pk,
         )
+    row._state.adding = False
     return row
+
+
+def insert_once(row):
+    """Insert the row unless its source is logged already; return its id, or None if it was.
+
+    One statement, where saving inside a savepoint and catching the clash would take three:
+    every form residents post writes here.
+    """
+    fields = [field for field in Participation._meta.concrete_fields if not field.primary_key]
+    quote = connection.ops.quote_name
+    table, pk = quote(Participation._meta.db_table), quote(Participation._meta.pk.column)
+    columns = ", ".join(quote(field.column) for field in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    # Names from the model's own meta; every value goes as a parameter.
+    sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders}) ON CONFLICT DO NOTHING"  # noqa: S608
+    sql += f" RETURNING {pk}"
+    values = [field.get_db_prep_save(getattr(row, field.attname), connection) for field in fields]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, values)
+        inserted = cursor.fetchone()
+    return inserted[0] if inserted else None

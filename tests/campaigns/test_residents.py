@@ -57,3 +57,51 @@ def test_names_are_masked_in_the_middle(name, masked):
 
 def test_phone_numbers_are_masked_in_the_middle():
     assert mask_phone("13812345678") == "138****5678"
+
+
+@pytest.fixture
+def cache_reads(monkeypatch):
+    """Record the keys each read of the cache asks for."""
+    from django.core.cache import cache
+
+    asked, get = [], cache.get
+    monkeypatch.setattr(cache, "get", lambda key, *args: asked.append(key) or get(key, *args))
+    return asked
+
+
+@pytest.mark.django_db
+def test_a_process_reads_the_neighbourhood_list_once_until_it_changes(
+    cache_reads, django_assert_num_queries
+):
+    from campaigns import factories
+    from campaigns.residents import DIRECTORY_VERSION, neighbourhood_directory
+
+    place = factories.NeighbourhoodFactory(name="澄湖社区")
+    assert [p.name for p in neighbourhood_directory()] == ["澄湖社区"]
+    cache_reads.clear()
+
+    with django_assert_num_queries(0):
+        assert [p.name for p in neighbourhood_directory()] == ["澄湖社区"]
+    assert cache_reads == [DIRECTORY_VERSION]
+
+    place.name = "莲塘社区"
+    place.save()
+
+    assert [p.name for p in neighbourhood_directory()] == ["莲塘社区"]
+
+
+@pytest.mark.django_db
+def test_the_neighbourhood_list_is_read_again_once_the_cache_has_lost_its_data():
+    from django.core.cache import cache
+
+    from campaigns import factories
+    from campaigns.models import Neighbourhood
+    from campaigns.residents import neighbourhood_directory
+
+    place = factories.NeighbourhoodFactory(name="澄湖社区")
+    neighbourhood_directory()
+    # A change the cache never heard of, then a restart of Redis, which keeps nothing on disk.
+    Neighbourhood.objects.filter(pk=place.pk).update(name="莲塘社区")
+    cache.clear()
+
+    assert [p.name for p in neighbourhood_directory()] == ["莲塘社区"]
