@@ -6,6 +6,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from campaigns import views as campaign_views
 from campaigns import volunteer_views
+from home import pages as home_pages
 from home import views as home_views
 
 urlpatterns = [
@@ -43,4 +44,8 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail's own URLs, but pages are served with each address's route kept (home/pages.py).
+urlpatterns += [
+    *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
+    re_path(wagtail_urls.serve_pattern, home_pages.serve, name="wagtail_serve"),
+]

@@ -7,6 +7,8 @@ A page with view restrictions is never kept: it is looked up and checked every t
 """
 
 from django.http import Http404
+from wagtail import views as wagtail_views
+from wagtail.models import Page, Site
 
 from home.page_cache import keep, kept
 
@@ -44,3 +46,21 @@ def live_page(model, pk):
 def passed(restrictions, request):
     """Return whether the visitor has passed every one of a page's view restrictions."""
     return all(restriction.accept_request(request) for restriction in restrictions)
+
+
+def serve(request, path):
+    """Serve a page as Wagtail does, finding the page for an address as the page cache keeps pages.
+
+    Wagtail looks up the site and walks the page tree one query or two per level on every request;
+    the route it finds is kept with the page cache's generation, which every publish, unpublish,
+    move or deletion renews. Who may view the page is still checked on every request.
+    """
+    key = f"route:{request.get_host()}:{path}"
+    generation, found = kept([key])
+    if key in found:
+        request._wagtail_site, request._wagtail_route_for_request = found[key]
+    else:
+        route = Page.route_for_request(request, path)
+        if route is not None:
+            keep({key: (Site.find_for_request(request), route)}, generation)
+    return wagtail_views.serve(request, path)

@@ -14,7 +14,7 @@ from wagtail.models import get_page_models
 
 from campaigns.forms import NeighbourhoodForm
 from campaigns.residents import remember_neighbourhood
-from home.search import search_pages
+from home.search import search_pages, specific_pages
 
 MAX_QUERY_LENGTH = 100
 NEVER = datetime.datetime.min.replace(tzinfo=datetime.UTC)
@@ -24,6 +24,7 @@ def search(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     results = search_pages(query) if query else []
     page = Paginator(results, 10).get_page(request.GET.get("page"))
+    page.object_list = specific_pages(page.object_list)
     return render(request, "home/search.html", {"query": query, "results": page})
 
 

@@ -16,13 +16,17 @@ def site_menu(context):
     never outlives a change to the pages it lists.
     """
     request = context["request"]
-    site = Site.find_for_request(request)
-    if site is None:
-        return []
-    key = f"site-menu:{site.pk}"
+    # By host rather than site, so a page outside Wagtail's routing need not look its site up:
+    # the site is kept with the menu, and the page's links find it on the request.
+    key = f"site-and-menu:{request.get_host()}"
     generation, found = kept([key])
     if key not in found:
-        pages = site.root_page.get_children().live().in_menu()
-        found[key] = [(page.title, page.get_url(request), page.url_path) for page in pages]
+        site = Site.find_for_request(request)
+        pages = site.root_page.get_children().live().in_menu() if site else []
+        items = [(page.title, page.get_url(request), page.url_path) for page in pages]
+        found[key] = (site, items)
         keep(found, generation)
-    return found[key]
+    site, items = found[key]
+    if not hasattr(request, "_wagtail_site"):
+        request._wagtail_site = site
+    return items
