@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from campaigns.models import Participation, record_participation
 from campaigns.residents import remembered_neighbourhood_id
+from home.page_cache import keep, kept
 from quizzes import scoring
 from quizzes.devices import known_device_key
 from quizzes.forms import DailyAnswerForm
@@ -32,8 +33,20 @@ def question_for(day):
 
 
 def scheduled(day):
-    found = DailyQuestion.objects.filter(date=day).select_related("question__regulation")
-    return found.prefetch_related("question__choices").first()
+    """Return the day's daily question with its choices, kept as pages are.
+
+    Editing a question or the schedule starts a new page cache generation
+    (home/signal_handlers.py), so a kept one is never graded with choices staff have since changed.
+    """
+    key = f"daily-question:{day.isoformat()}"
+    generation, found = kept([key])
+    if key in found:
+        return found[key]
+    daily = DailyQuestion.objects.filter(date=day).select_related("question__regulation")
+    daily = daily.prefetch_related("question__choices").first()
+    if daily is not None:
+        keep({key: daily}, generation)
+    return daily
 
 
 def pick_question(day):

@@ -138,3 +138,19 @@ def test_bad_daily_answers_are_refused_and_nothing_is_saved(client, today, neigh
 def test_opening_the_answer_address_leads_home_and_a_forged_result_is_not_found(client, today):
     assert client.get("/daily-question/")["Location"] == "/"
     assert client.get("/daily-question/00000000-0000-0000-0000-000000000000/").status_code == 404
+
+
+def test_staff_changes_to_todays_question_show_at_once(settings, client, home_page, today):
+    settings.PAGE_CACHE_SECONDS = 300
+    client.cookies["quiz_device"] = "device"  # a personal page, rendered every time
+    assert today.question.text in client.get("/").content.decode()
+
+    today.question.text = "垃圾分类投放点每天几点开放？"
+    today.question.save()
+    other = factories.QuestionFactory(text="共享单车应停放在哪里？")
+    today.question = other
+    today.save()
+
+    html = client.get("/").content.decode()
+    assert "共享单车应停放在哪里？" in html
+    assert "垃圾分类投放点" not in html
