@@ -5,6 +5,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.chinese import segment, segmented
+from home.page_cache import keep, kept
 
 MAX_RESULTS = 200
 
@@ -47,15 +48,25 @@ def search_pages(query):
     words = segment(query)
     if not words:
         return []
-    found = Page.objects.live().public().search(" ".join(words), operator="and")
+    found = Page.objects.live().public().only("title").search(" ".join(words), operator="and")
     # SQLite's ranking ignores field boosts, so lift title matches here on every backend.
     return sorted(found[:MAX_RESULTS], key=lambda page: not all(w in page.title for w in words))
 
 
 def specific_pages(pages):
-    """Return the specific pages of pages, in the same order, in one query per page type."""
-    found = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in pages]).specific()}
-    return [found[page.pk] for page in pages if page.pk in found]
+    """Return the specific pages of pages, in the same order, kept as pages are.
+
+    Publishing, unpublishing or restricting a page starts a new page cache generation, and the
+    search that listed them only finds live, public pages.
+    """
+    keys = {page.pk: f"specific-page:{page.pk}" for page in pages}
+    generation, found = kept(keys.values())
+    missing = [pk for pk, key in keys.items() if key not in found]
+    if missing:
+        fetched = {keys[page.pk]: page for page in Page.objects.filter(pk__in=missing).specific()}
+        keep(fetched, generation)
+        found.update(fetched)
+    return [found[keys[page.pk]] for page in pages if keys[page.pk] in found]
 
 
 def reindex_page(page_id):

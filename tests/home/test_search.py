@@ -125,3 +125,15 @@ def test_a_match_in_the_title_ranks_first(client, waste_regulation, volunteer_in
 
     assert len(results) == 2
     assert results[0].pk == waste_regulation.pk
+
+
+def test_a_published_change_shows_in_results_at_once(client, settings, waste_regulation):
+    settings.PAGE_CACHE_SECONDS = 300
+    client.get("/search/", {"q": "垃圾"})
+
+    waste_regulation.title = "南昌县生活垃圾分类管理条例"
+    waste_regulation.save_revision().publish()
+
+    html = client.get("/search/", {"q": "垃圾"}).content.decode()
+    assert "南昌县生活垃圾分类管理条例" in html
+    assert "管理办法" not in html
