@@ -1,20 +1,30 @@
-"""Security glue: the admin's relaxed style policy and the admin login lockout page."""
+"""Security glue: the Wagtail admin's own policy and the admin login lockout page."""
 
-from csp.constants import UNSAFE_INLINE
+from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from home.ratelimit import client_ip
 
+# Wagtail's choosers, date pickers and InlinePanels start from inline <script> tags, some of them
+# written into the page later by Wagtail's own JavaScript (chooser modals, a new InlinePanel row),
+# so nonces cannot reach them all. The admin, behind its login, may run inline scripts and
+# styles and frame itself (the live preview panel); everything else stays as strict as the site.
+ADMIN_POLICY = {
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "frame-ancestors": [SELF],
+}
+
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
-    """The site's policy everywhere; the Wagtail admin may also use inline style attributes."""
+    """The site's strict policy everywhere; the Wagtail admin gets the few relaxations it needs."""
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
         if request.path_info.startswith("/admin/") and not report_only:
-            parts.update = {**(parts.update or {}), "style-src": [UNSAFE_INLINE]}
+            parts.replace = {**(parts.replace or {}), **ADMIN_POLICY}
         return parts
 
 
