@@ -29,7 +29,7 @@ PERMISSION = "campaigns.view_participation"
 @never_cache
 @require_http_methods(["GET", "HEAD"])
 def visit(request, token):
-    """Count a poster scan once per browser session and campaign, then open the campaign."""
+    """Count a poster scan once per browser session and campaign, then open its ways to join in."""
     ids = posters.read_token(token)
     campaigns = CampaignPage.objects.live().public()
     campaign = campaigns.filter(pk=ids[0]).first() if ids else None
@@ -37,7 +37,8 @@ def visit(request, token):
     if neighbourhood is None:
         message = _("This poster's code does not lead to a campaign that is open to the public.")
         return render(request, "home/message.html", {"message": message, "back": "/"}, status=404)
-    response = redirect(campaign.get_url(request))
+    # The poster promises quizzes, pledges and volunteering: land on them, not the campaign's top.
+    response = redirect(f"{campaign.get_url(request)}#take-part")
     visited = posters.visited_campaigns(request)
     wanted = counts_as_visit(request) and campaign.pk not in visited
     # Over the limit the resident still reaches the campaign; the scan just is not counted.

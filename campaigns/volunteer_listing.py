@@ -2,7 +2,7 @@
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Count, OuterRef, Subquery, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +12,7 @@ from campaigns.residents import known_neighbourhood
 
 PER_PAGE = 20
 RECENT_PAST = 10
+CAMPAIGN_EVENTS = 6
 
 
 class EventFilterForm(forms.Form):
@@ -57,6 +58,12 @@ def upcoming_events():
         status=VolunteerEventPage.Status.PLANNED, ends_at__gte=timezone.now()
     )
     return with_places(events).order_by("starts_at", "pk")
+
+
+def campaign_events(campaign, neighbourhood_ids, limit=CAMPAIGN_EVENTS):
+    """Return the upcoming activities tied to a campaign or held in its target neighbourhoods."""
+    events = upcoming_events().filter(Q(campaign=campaign) | Q(neighbourhood__in=neighbourhood_ids))
+    return events[:limit]
 
 
 def upcoming_events_context(request, index):

@@ -9,6 +9,8 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 
+from home.actions import open_actions
+
 SETTINGS_KEY = "home:site-settings"
 
 
@@ -47,6 +49,7 @@ class HomePage(Page):
         context["latest_articles"] = ArticlePage.objects.live().order_by("-date", "-pk")[:6]
         context["regulation_index"] = RegulationIndexPage.objects.live().first()
         context["upcoming_events"] = upcoming_events()[:4]
+        context["open_actions"] = open_actions()
         context.update(daily.home_page_context(request))
         return context
 

@@ -13,7 +13,8 @@ from quizzes import factories as quiz_factories
 from quizzes.models import QuizQuestion
 
 pytestmark = pytest.mark.django_db
-BUDGET = 15
+# The campaign page lists its articles, its open quizzes and pledges, and nearby activities.
+BUDGET = 16
 FEW, MANY = 2, 20
 
 
@@ -72,16 +73,27 @@ def tree(home_page, campaign_index, news_index, regulation_index, volunteer_inde
     }
 
 
+def actions(campaign, count):
+    for _ in range(count):
+        factories.PledgePageFactory(parent=campaign)
+        quiz_factories.QuizPageFactory(
+            parent=campaign, questions=quiz_factories.QuestionFactory.create_batch(1)
+        )
+
+
 def grow_home(tree, count):
     campaigns(tree["campaigns"], count)
     articles(tree["news"], count)
     events(tree["room"], count)
+    actions(tree["campaign"], count)
 
 
 def grow_campaign(tree, count):
     articles(tree["campaign"], count)
+    actions(tree["campaign"], count)
+    events(tree["room"], count)
+    tree["campaign"].target_neighbourhoods.add(tree["place"])
     for _ in range(count):
-        factories.PledgePageFactory(parent=tree["campaign"])
         tree["campaign"].target_neighbourhoods.add(factories.NeighbourhoodFactory())
     tree["campaign"].save_revision().publish()
 

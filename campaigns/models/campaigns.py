@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from campaigns.blocks import BodyBlock
 from campaigns.panels import ReachPanel
+from home.actions import open_actions
 from home.search import SegmentedSearchMixin
 
 
@@ -151,9 +152,14 @@ class CampaignPage(SegmentedSearchMixin, Page):
         return found[key]
 
     def get_context(self, request, *args, **kwargs):
+        from campaigns.volunteer_listing import campaign_events
+
         context = super().get_context(request, *args, **kwargs)
         context["articles"] = ArticlePage.objects.child_of(self).live().order_by("-date")
-        context["neighbourhoods"] = self.target_neighbourhoods.select_related("town")
+        neighbourhoods = list(self.target_neighbourhoods.select_related("town"))
+        context["neighbourhoods"] = neighbourhoods
+        context["actions"] = open_actions(within=self)
+        context["events"] = campaign_events(self, [place.pk for place in neighbourhoods])
         return context
 
 

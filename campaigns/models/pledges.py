@@ -11,6 +11,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from home.actions import ResidentActionPage
 from home.search import SegmentedSearchMixin
 
 DEFAULT_CONSENT = (
@@ -19,7 +20,9 @@ DEFAULT_CONSENT = (
 )
 
 
-class PledgePage(RoutablePageMixin, SegmentedSearchMixin, Page):
+class PledgePage(RoutablePageMixin, SegmentedSearchMixin, ResidentActionPage, Page):
+    action_label = _("Sign the pledge")
+
     class State(models.TextChoices):
         NOT_OPEN = "not_open", _("Not open yet")
         OPEN = "open", _("Open for signatures")

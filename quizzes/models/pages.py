@@ -12,6 +12,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from home.actions import ResidentActionPage
 from home.search import SegmentedSearchMixin
 from quizzes.admin_forms import QuizPageForm
 
@@ -42,7 +43,9 @@ class QuizDrawTag(TaggedItemBase):
     )
 
 
-class QuizPage(SegmentedSearchMixin, Page):
+class QuizPage(SegmentedSearchMixin, ResidentActionPage, Page):
+    action_label = _("Take the quiz")
+
     class Selection(models.TextChoices):
         FIXED = "fixed", _("A fixed list of questions")
         RANDOM = "random", _("Questions drawn at random from topics")

@@ -170,12 +170,12 @@ def test_a_token_names_its_campaign_and_neighbourhood_and_cannot_be_forged():
 # Scanning
 
 
-def test_a_scan_counts_one_visit_for_the_neighbourhood_and_opens_the_campaign(
+def test_a_scan_counts_one_visit_for_the_neighbourhood_and_opens_the_campaigns_actions(
     client, campaign, places
 ):
     response = client.get(visit_path(campaign, places[1]))
 
-    assert response.status_code == 302 and response.url == campaign.url
+    assert response.status_code == 302 and response.url == f"{campaign.url}#take-part"
     row = visits().get()
     assert (row.campaign, row.neighbourhood, row.participant) == (campaign, places[1], "")
     assert "sessionid" not in response.cookies
@@ -238,7 +238,7 @@ def test_over_the_rate_limit_a_scan_still_opens_the_campaign_but_is_not_counted(
     responses = [Client().get(visit_path(campaign, places[0])) for _ in range(3)]
 
     assert [r.status_code for r in responses] == [302, 302, 302]
-    assert all(r.url == campaign.url for r in responses)
+    assert all(r.url == f"{campaign.url}#take-part" for r in responses)
     assert visits().count() == 2
 
 
