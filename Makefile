@@ -14,9 +14,15 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# Scheduled work (publishing, reach rollups, reminders, purges) needs a worker and beat. Without
+# Redis they share Kombu's filesystem transport with the site, so nothing else is installed.
+run: export CELERY_BROKER_URL := $(or $(CELERY_BROKER_URL),$(REDIS_URL),filesystem://localhost/)
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
+	$(PY) -m celery -A campaign_site worker --beat --pool=solo --loglevel=WARNING \
+	  --schedule=.celery/beat-schedule & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 test: install

@@ -10,13 +10,17 @@ CACHE_SECONDS = 600
 
 
 def cached(key, count):
-    """Return the figures stored under key for the current rollup, counting them if missing."""
-    key = f"{key}:{reach.rolled_up_to()}"
+    """Return the figures stored under key for the current rollup, counting them if missing.
+
+    They come with as_of, the time the rollups last looked at the log.
+    """
+    counted_to, as_of = reach.watermark()
+    key = f"{key}:{counted_to}"
     figures = cache.get(key)
     if figures is None:
         figures = count()
         cache.set(key, figures, CACHE_SECONDS)
-    return figures
+    return {**figures, "as_of": as_of}
 
 
 def campaign_summary(campaign):

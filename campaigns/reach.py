@@ -97,10 +97,9 @@ def roll_up():
     high = settled_high_mark()
     with transaction.atomic():
         mark = locked_watermark()
-        if high <= mark.last_id:
-            return 0
-        read = add_rows(mark.last_id, high)
-        mark.last_id, mark.updated_at = high, timezone.now()
+        read = add_rows(mark.last_id, high) if high > mark.last_id else 0
+        # Stamped even when nothing was new: pages say how current their figures are.
+        mark.last_id, mark.updated_at = max(high, mark.last_id), timezone.now()
         mark.save()
     return read
 
@@ -374,10 +373,15 @@ def recount_place(neighbourhood_id):
         return recount_tallies(cursor, residents, [neighbourhood_id])
 
 
+def watermark():
+    """Return the highest log id the rollups have counted, and when they last looked."""
+    mark = ReachWatermark.objects.filter(name=WATERMARK).first()
+    return (mark.last_id, mark.updated_at) if mark else (0, None)
+
+
 def rolled_up_to():
     """Return the watermark: the highest log id the rollups have counted."""
-    mark = ReachWatermark.objects.filter(name=WATERMARK).first()
-    return mark.last_id if mark else 0
+    return watermark()[0]
 
 
 # Reading the rollups

@@ -240,7 +240,7 @@ class ReachReport(FormulaSafeExportMixin, ReportView):
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
         if not self.is_export:
-            context.update(self.charts())
+            context.update(self.charts(), as_of=reach.watermark()[1])
         return context
 
     def charts(self):
@@ -326,5 +326,6 @@ def campaign_summary(campaign):
     figures += [(labels[name], shown(county, name)) for name in PANEL_FIGURES[3:]]
     return {
         "figures": figures,
+        "as_of": reach.watermark()[1],
         "report_url": f"{reverse('reach_report')}?{urlencode({'campaign': campaign.pk})}",
     }

@@ -1,14 +1,17 @@
 """Fixtures shared by the whole suite: the page tree, users and service checks."""
 
+import contextlib
 import os
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+import kombu.pools
 import pytest
 from django.core.cache import cache
 from django.db import connections
 from wagtail.models import Site
 
+from campaign_site.celery import app as celery_app
 from campaigns import factories
 
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
@@ -44,6 +47,34 @@ def run_concurrently(action, items, threads):
 
     with ThreadPoolExecutor(max_workers=threads) as pool:
         return list(pool.map(run, items))
+
+
+@contextlib.contextmanager
+def celery_through(broker_url, **conf):
+    """Send tasks through broker_url for real (not eagerly), then put the app back as it was.
+
+    Celery reads its settings through Django's, so what was not set on the app itself is
+    removed again rather than pinned to the value a test's settings override gave it. Other
+    Celery settings a test needs (such as a transport's options) are given as conf."""
+    changes = celery_app.conf.changes
+    keys = ("broker_url", "task_always_eager", *conf)
+    saved = {key: changes[key] for key in keys if key in changes}
+
+    def fresh_pools():
+        # kombu keeps its connection and producer pools per broker URL, process-wide.
+        kombu.pools.reset()
+        celery_app._pool = None
+        celery_app.amqp._producer_pool = None
+
+    celery_app.conf.update(broker_url=broker_url, task_always_eager=False, **conf)
+    fresh_pools()
+    try:
+        yield
+    finally:
+        for key in keys:
+            changes.pop(key, None)
+        changes.update(saved)
+        fresh_pools()
 
 
 @pytest.fixture(autouse=True)

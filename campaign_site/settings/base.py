@@ -122,9 +122,19 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # The broker may live apart from the cache, so the cache can evict freely (docs/deployment.md).
+# With neither set, tasks run inline; `make run` names Kombu's filesystem transport instead, so a
+# real worker and beat run scheduled work with no server to install.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or REDIS_URL or "memory://localhost/"
 CELERY_RESULT_BACKEND = None
-CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
+CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL.startswith("memory://")
+if CELERY_BROKER_URL.startswith("filesystem://"):
+    _queue = Path(os.environ.get("CELERY_FILESYSTEM_FOLDER", BASE_DIR / ".celery"))
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(_queue / "messages"),
+        "data_folder_out": str(_queue / "messages"),
+        "control_folder": str(_queue / "control"),
+        "store_processed": False,
+    }
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240

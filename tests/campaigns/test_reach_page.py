@@ -232,6 +232,7 @@ def test_a_campaign_page_shows_residents_and_target_neighbourhoods_reached(
         "reached": 2,
         "places": 3,
         "ranking_url": None,
+        "as_of": reach.watermark()[1],
     }
     html = response.content.decode()
     assert "已有 8 位居民参与，覆盖 3 个社区中的 2 个" in html

@@ -4,7 +4,6 @@ Every test here needs PostgreSQL (and some Redis); they skip with a printed reas
 fail under REQUIRE_SERVICES=1 (tests.conftest.require_service).
 """
 
-import contextlib
 import http.client
 import re
 import shutil
@@ -14,14 +13,12 @@ import urllib.parse
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-import kombu.pools
 import pytest
 import redis
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 
-from campaign_site.celery import app as celery_app
 from campaigns import reach
 from campaigns.models import AttendanceCorrection, Participation
 from tests.conftest import require_service, wait_for
@@ -193,33 +190,6 @@ def private_redis(tmp_path):
         yield server
     finally:
         server.kill()
-
-
-@contextlib.contextmanager
-def celery_through(broker_url):
-    """Send tasks through broker_url for real (not eagerly), then put the app back as it was.
-
-    Celery reads its settings through Django's, so what was not set on the app itself is
-    removed again rather than pinned to the value a test's settings override gave it."""
-    changes = celery_app.conf.changes
-    keys = ("broker_url", "task_always_eager")
-    saved = {key: changes[key] for key in keys if key in changes}
-
-    def fresh_pools():
-        # kombu keeps its connection and producer pools per broker URL, process-wide.
-        kombu.pools.reset()
-        celery_app._pool = None
-        celery_app.amqp._producer_pool = None
-
-    celery_app.conf.broker_url, celery_app.conf.task_always_eager = broker_url, False
-    fresh_pools()
-    try:
-        yield
-    finally:
-        for key in keys:
-            changes.pop(key, None)
-        changes.update(saved)
-        fresh_pools()
 
 
 # Counting straight from the participation log

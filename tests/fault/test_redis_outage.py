@@ -18,11 +18,10 @@ import redis
 from campaigns import reach
 from campaigns.models import Participation, PledgeSignature, VolunteerSignup
 from quizzes.models import Attempt, DailyAnswer
-from tests.conftest import run_concurrently, wait_for
+from tests.conftest import celery_through, run_concurrently, wait_for
 from tests.fault.conftest import (
     Resident,
     assert_reach_equals_log,
-    celery_through,
     fetch_csrf,
     redis_answers,
 )

@@ -23,8 +23,8 @@ from django.db.models import Max
 from campaign_site.celery import app as celery_app
 from campaigns import factories, reach
 from campaigns.models import AttendanceCorrection, Participation, ReachWatermark
-from tests.conftest import require_service, wait_for
-from tests.fault.conftest import LOG, assert_reach_equals_log, celery_through, redis_answers
+from tests.conftest import celery_through, require_service, wait_for
+from tests.fault.conftest import LOG, assert_reach_equals_log, redis_answers
 
 pytestmark = [
     pytest.mark.services,

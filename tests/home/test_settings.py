@@ -91,3 +91,11 @@ def test_production_settings_pass_the_deployment_check():
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_a_filesystem_broker_sends_tasks_to_a_worker_with_no_server_installed(tmp_path):
+    shown = show(
+        CELERY_BROKER_URL="filesystem://localhost/", CELERY_FILESYSTEM_FOLDER=str(tmp_path)
+    )
+
+    assert shown["eager"] is False and shown["cache"].endswith("LocMemCache")
