@@ -39,11 +39,16 @@ class BodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
 
 
+def article_anchor(number):
+    """Return the id of an article's element on its regulation page."""
+    return f"article-{number}"
+
+
 class ArticleValue(blocks.StructValue):
     """An article of a regulation with its anchor and Chinese label."""
 
     def anchor(self):
-        return f"article-{self['number']}"
+        return article_anchor(self["number"])
 
     def label(self):
         return f"第{numeral(self['number'])}条"

@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
+from campaigns import reach_map_labels as labels
 from campaigns.models import Participation
 
 Kind = Participation.Kind
@@ -271,10 +272,18 @@ def reach_map(places, county_rate):
     )
     starts = band_starts(county_rate)
     parts = [map_shape(place, found, project, starts) for place, found in shapes]
+    named = labels.numbered(
+        (place, [[project(*point) for point in ring] for ring in found])
+        for place, found in shapes
+        if place.name is not None
+    )
+    parts.append(labels.markers(named))
     others = any(place.name is None for place, _found in shapes)
     parts.append(map_legend(starts, height, others))
     legend_height = (len(BAND_STARTS) + 3 + others) * MAP_LEGEND_ROW
-    return svg("reach-map", label, MAP_WIDTH, height + legend_height, join(parts))
+    key, key_height = labels.key(named, height + legend_height, MAP_WIDTH, MAP_PAD)
+    parts.append(key)
+    return svg("reach-map", label, MAP_WIDTH, height + legend_height + key_height, join(parts))
 
 
 def projection(points):

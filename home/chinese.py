@@ -51,3 +51,24 @@ def numeral(number):
         else:
             pending_zero = bool(result)
     return result
+
+
+UNITS = {"十": 10, "百": 100, "千": 1000}
+DIGIT_VALUES = {char: value for value, char in enumerate(DIGITS)} | {"〇": 0, "两": 2}
+
+
+def parse_numeral(text):
+    """Return the number written as text, in Arabic digits or Chinese (十二, 一百零三), or None."""
+    if text.isdigit():
+        return int(text)
+    total, digit = 0, None
+    for char in text:
+        if char in UNITS:
+            # A unit with no digit before it counts one of itself, as in 十二.
+            total += (1 if digit is None else digit) * UNITS[char]
+            digit = None
+        elif char in DIGIT_VALUES:
+            digit = DIGIT_VALUES[char]
+        else:
+            return None
+    return total + (digit or 0) if text else None

@@ -12,7 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from campaigns.blocks import RegulationTextBlock
+from campaigns.blocks import RegulationTextBlock, article_anchor
 from home.search import SegmentedSearchMixin
 
 
@@ -137,7 +137,7 @@ class RegulationPage(SegmentedSearchMixin, Page):
         return next((a for a in self.articles() if a["number"] == number), None)
 
     def article_url(self, number):
-        return f"{self.url}#article-{number}"
+        return f"{self.url}#{article_anchor(number)}"
 
     def citation(self, number):
         article = self.article(number)

@@ -1,6 +1,7 @@
 """The reach report's SVG charts: a map shape per outlined place, a line per kind."""
 
 import datetime
+import math
 import re
 from decimal import Decimal
 from xml.etree import ElementTree
@@ -152,3 +153,43 @@ def test_the_funnel_shows_suppressed_steps_as_fewer_than_five():
 
     assert [rect.get("width") for rect in root.findall(f"{SVG}rect")][1:] == ["0.0", "38.5", "0.0"]
     assert fewer_than() in [text.text for text in root.iter(f"{SVG}text")]
+
+
+def tile(column, row):
+    """Return a small square outline at a grid position, as the demo's tiles lie."""
+    west, north = 115.9 + column * 0.02, 28.6 - row * 0.02
+    corners = [
+        [west, north],
+        [west + 0.02, north],
+        [west + 0.02, north - 0.02],
+        [west, north - 0.02],
+    ]
+    return {"type": "Polygon", "coordinates": [[*corners, corners[0]]]}
+
+
+def test_every_named_shape_gets_a_numbered_marker_and_a_key_line_with_name_and_figure():
+    places = [MapPlace(f"社区{n}", tile(n % 6, n // 6), Decimal(n)) for n in range(30)]
+    places.append(MapPlace("少社区", tile(0, 5), None, fewer_than()))
+    places.append(MapPlace(None, tile(1, 5)))
+
+    root = parse(reach_map(places, Decimal(10)))
+
+    markers = root.findall(f"{SVG}g[@class='reach-map__marker']")
+    keys = [
+        text.text for text in root.iter(f"{SVG}text") if "reach-map__key" in text.get("class", "")
+    ]
+    assert len(markers) == 2 * 31  # on the shape and in the key; none for a hidden place
+    assert sorted(keys) == sorted([f"社区{n} {n}" for n in range(30)] + ["少社区 –"])
+
+
+def test_map_markers_are_numbered_row_by_row_and_never_share_a_spot():
+    places = [MapPlace(f"社区{n}", tile(n % 6, n // 6), Decimal(n)) for n in range(30)]
+
+    root = parse(reach_map(places, Decimal(10)))
+
+    on_map = root.findall(f"{SVG}g[@class='reach-map__marker']")[:30]
+    spots = [(float(g[0].get("cx")), float(g[0].get("cy"))) for g in on_map]
+    assert [g[1].text for g in on_map] == [str(n) for n in range(1, 31)]
+    assert spots == sorted(spots, key=lambda xy: (xy[1], xy[0]))
+    nearest = min(math.dist(a, b) for i, a in enumerate(spots) for b in spots[i + 1 :])
+    assert nearest > 2 * 9  # two marker radii: no marker covers another
