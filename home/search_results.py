@@ -6,9 +6,9 @@ campaigns come before articles, quizzes, pledges and activities. Page types with
 page per place (a volunteer room per neighbourhood) declare a ``search_group`` label: all of them
 that match are listed as one entry, linking to their common parent (where the resident picks their
 own neighbourhood) and naming a few, after the other pages that match alike. Grouping, rather than
-only demoting them, keeps "志愿服务" from listing 28 rooms while a search for one neighbourhood's
-name still shows its own room first. All of this works on the ids, titles and paths the search
-fetched, in Python, so it costs no query per page and ranks alike on SQLite and PostgreSQL.
+only demoting them, keeps "志愿服务" from listing every room while a search for one neighbourhood's
+name still shows its own room. All of this works in Python on the titles, types and tree paths the
+search fetched, so it costs no query per page and ranks alike on SQLite and PostgreSQL.
 """
 
 from dataclasses import dataclass, field

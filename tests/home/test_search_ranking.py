@@ -9,7 +9,7 @@ from campaigns.models import NeighbourhoodVolunteerPage
 
 pytestmark = pytest.mark.django_db
 # The demo's rooms share an introduction like this one, naming the work every room does.
-ROOM_INTRO = "<p>{name}志愿服务站常年开展垃圾分类桶边督导、文明交通劝导和背街小巷清扫等志愿服务。</p>"
+ROOM_INTRO = "<p>{name}志愿服务站常年开展垃圾分类桶边督导、文明交通劝导等志愿服务。</p>"
 
 
 def rooms(volunteer_index, count):
