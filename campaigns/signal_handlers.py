@@ -2,10 +2,12 @@
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
-from wagtail.signals import page_published, post_page_move
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from campaign_site.celery import delay_on_commit
 from campaigns.models import Neighbourhood, Town, VolunteerEventPage
 from campaigns.residents import forget_neighbourhood_directory
+from home.tasks import update_search_index
 
 
 def follow_room_on_move(sender, instance, parent_page_after, **kwargs):
@@ -40,6 +42,11 @@ def announce_if_cancelled(sender, instance, **kwargs):
         transaction.on_commit(lambda: announce_cancelled_event.delay(instance.pk))
 
 
+def reindex_room(sender, instance, **kwargs):
+    """An activity published or withdrawn: its room, found by its activities, is indexed again."""
+    delay_on_commit(update_search_index, instance.get_parent().pk)
+
+
 def register_signal_handlers():
     pre_save.connect(note_town_before_save, sender=Neighbourhood, dispatch_uid="campaigns.town")
     post_save.connect(
@@ -58,3 +65,7 @@ def register_signal_handlers():
     page_published.connect(
         announce_if_cancelled, sender=VolunteerEventPage, dispatch_uid="campaigns.cancelled_event"
     )
+    for signal in (page_published, page_unpublished):
+        signal.connect(
+            reindex_room, sender=VolunteerEventPage, dispatch_uid=f"campaigns.room_index.{signal}"
+        )

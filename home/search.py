@@ -1,11 +1,14 @@
 """Chinese site search: pages index a jieba-segmented copy of their text; queries are cut alike."""
 
+from dataclasses import replace
+
 from django.utils.html import strip_tags
 from wagtail.models import Page
 from wagtail.search import index
 
 from home.chinese import segment, segmented
 from home.page_cache import keep, kept
+from home.search_results import DEFAULT_RANK, PageGroup, ranked
 
 MAX_RESULTS = 200
 
@@ -14,6 +17,11 @@ class SegmentedSearchMixin:
     """Index a segmented copy of the page's text so a word inside a compound can be found."""
 
     search_text_attributes = ()
+    # Where the type stands among pages that match alike (see home.search_results): lower first.
+    search_rank = DEFAULT_RANK
+    # A label, "%(count)s …", for a type with one near-identical page per place: search lists
+    # those that match as one entry.
+    search_group = None
     segmented_search_fields = [
         index.SearchField("segmented_title", boost=5),
         index.SearchField("segmented_text"),
@@ -41,24 +49,30 @@ class SegmentedSearchMixin:
 
 
 def search_pages(query):
-    """Return live public pages matching every word of query, those with it in their title first.
+    """Return the entries for live public pages matching every word of query, best first.
 
-    The pages are Wagtail's base pages: make the ones shown specific with specific_pages().
+    The entries are Wagtail's base pages and groups of them (see home.search_results): make the
+    ones shown specific with specific_pages().
     """
     words = segment(query)
     if not words:
         return []
-    found = Page.objects.live().public().only("title").search(" ".join(words), operator="and")
-    # SQLite's ranking ignores field boosts, so lift title matches here on every backend.
-    return sorted(found[:MAX_RESULTS], key=lambda page: not all(w in page.title for w in words))
+    found = (
+        Page.objects.live()
+        .public()
+        .only("title", "content_type", "path")
+        .search(" ".join(words), operator="and")
+    )
+    return ranked(found[:MAX_RESULTS], words)
 
 
-def specific_pages(pages):
-    """Return the specific pages of pages, in the same order, kept as pages are.
+def specific_pages(entries):
+    """Return entries, in the same order, with their pages specific and kept as pages are.
 
     Publishing, unpublishing or restricting a page starts a new page cache generation, and the
     search that listed them only finds live, public pages.
     """
+    pages = [page for entry in entries for page in pages_shown(entry)]
     keys = {page.pk: f"specific-page:{page.pk}" for page in pages}
     generation, found = kept(keys.values())
     missing = [pk for pk, key in keys.items() if key not in found]
@@ -66,7 +80,23 @@ def specific_pages(pages):
         fetched = {keys[page.pk]: page for page in Page.objects.filter(pk__in=missing).specific()}
         keep(fetched, generation)
         found.update(fetched)
-    return [found[keys[page.pk]] for page in pages if keys[page.pk] in found]
+    specific = {pk: found[key] for pk, key in keys.items() if key in found}
+    return [shown for entry in entries if (shown := made_specific(entry, specific))]
+
+
+def pages_shown(entry):
+    """Return the pages that entry shows: itself, or a group's parent and the pages it names."""
+    return [entry.parent, *entry.shown] if isinstance(entry, PageGroup) else [entry]
+
+
+def made_specific(entry, specific):
+    """Return entry with its pages replaced by their specific pages, or None if one is gone."""
+    if not isinstance(entry, PageGroup):
+        return specific.get(entry.pk)
+    if entry.parent.pk not in specific:
+        return None
+    pages = [specific.get(page.pk, page) for page in entry.pages]
+    return replace(entry, parent=specific[entry.parent.pk], pages=pages)
 
 
 def reindex_page(page_id):

@@ -107,6 +107,8 @@ class CampaignPage(SegmentedSearchMixin, Page):
         ]
     )
     search_text_attributes = ("theme", "slogan", "intro", "body")
+    # A campaign gathers its articles, quizzes and pledges: after regulations, before those.
+    search_rank = 1
     search_fields = (
         Page.search_fields
         + SegmentedSearchMixin.segmented_search_fields

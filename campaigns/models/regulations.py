@@ -98,6 +98,8 @@ class RegulationPage(SegmentedSearchMixin, Page):
         FieldPanel("tags"),
     ]
     search_text_attributes = ("document_number", "issuer", "summary")
+    # The county's rules come first among pages that match alike: residents search to know them.
+    search_rank = 0
     search_fields = (
         Page.search_fields
         + SegmentedSearchMixin.segmented_search_fields

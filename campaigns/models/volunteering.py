@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -68,8 +69,11 @@ class NeighbourhoodVolunteerPage(SegmentedSearchMixin, Page):
         FieldPanel("intro"),
         FieldPanel("contact"),
     ]
-    search_text_attributes = ("intro",)
     search_fields = Page.search_fields + SegmentedSearchMixin.segmented_search_fields
+    # One near-identical room per neighbourhood: a common word would fill pages of results.
+    search_group = ngettext_lazy(
+        "%(count)s neighbourhood volunteer page", "%(count)s neighbourhood volunteer pages", "count"
+    )
     parent_page_types = ["campaigns.VolunteerIndexPage"]
     subpage_types = ["campaigns.VolunteerEventPage"]
 
@@ -82,6 +86,15 @@ class NeighbourhoodVolunteerPage(SegmentedSearchMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(neighbourhood_events_context(self))
         return context
+
+    def search_text_parts(self):
+        """Return the neighbourhood, its town and the titles of its activities.
+
+        Not the introduction: rooms share one, so a word in it would match every room alike.
+        """
+        hood = self.neighbourhood
+        events = VolunteerEventPage.objects.child_of(self).live().values_list("title", flat=True)
+        return [self.search_description, hood.name, hood.town.name, *events]
 
 
 class VolunteerEventPage(SegmentedSearchMixin, Page):

@@ -27,6 +27,7 @@ def test_the_demo_county_loads_twice_without_duplicates_and_works(client, capsys
     assert waste.article(12) is not None
     results = client.get("/search/", {"q": "垃圾"}).context["results"]
     assert waste.pk in [page.pk for page in results]
+    assert any("市容" in page.title for page in results)  # the first page, not the fifth
     assert 'id="article-12"' in client.get(waste.url).content.decode()
 
     committee = get_user_model().objects.get(username="committee")

@@ -116,15 +116,16 @@ def test_a_page_is_still_indexed_when_the_broker_is_down(
     ]
 
 
-def test_a_match_in_the_title_ranks_first(client, waste_regulation, volunteer_index):
-    factories.NeighbourhoodVolunteerPageFactory(
-        parent=volunteer_index, intro="<p>垃圾分类督导、垃圾清运、垃圾减量，垃圾不落地。</p>"
+def test_a_match_in_the_title_ranks_first(client, regulation_index, news_index):
+    factories.RegulationPageFactory(
+        parent=regulation_index, summary="<p>垃圾分类督导、垃圾清运、垃圾减量，垃圾不落地。</p>"
     )
+    article = factories.ArticlePageFactory(parent=news_index, title="垃圾分类小常识")
 
     results = list(client.get("/search/", {"q": "垃圾"}).context["results"])
 
     assert len(results) == 2
-    assert results[0].pk == waste_regulation.pk
+    assert results[0].pk == article.pk
 
 
 def test_a_published_change_shows_in_results_at_once(client, settings, waste_regulation):
