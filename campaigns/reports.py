@@ -11,7 +11,7 @@ from wagtail.permissions import policy_registry
 
 from campaigns.models import Neighbourhood, PledgePage, PledgeSignature
 from campaigns.roles import neighbourhoods_for
-from home.exports import FormulaSafeExportMixin
+from home.exports import OfficeExportMixin
 
 
 class SignatureCountFilterSet(WagtailFilterSet):
@@ -31,7 +31,7 @@ class SignatureCountFilterSet(WagtailFilterSet):
         return queryset
 
 
-class SignatureCountReport(FormulaSafeExportMixin, ReportView):
+class SignatureCountReport(OfficeExportMixin, ReportView):
     page_title = _("Pledge signatures by neighbourhood")
     header_icon = "group"
     filterset_class = SignatureCountFilterSet
