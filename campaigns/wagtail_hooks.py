@@ -42,6 +42,7 @@ from campaigns.reach_report import ReachReport
 from campaigns.reports import SignatureCountReport
 from campaigns.roles import (
     OwnEventPolicy,
+    OwnNeighbourhoodExportMixin,
     OwnNeighbourhoodPolicy,
     ensure_committee_group,
     ensure_volunteer_workflow,
@@ -52,7 +53,6 @@ from campaigns.volunteer_forms import (
     PaperAttendanceForm,
     committee_events,
 )
-from home.exports import OfficeExportMixin
 
 
 class TownViewSet(SnippetViewSet):
@@ -82,7 +82,7 @@ class PlacesViewSetGroup(SnippetViewSetGroup):
     menu_name = "places"
 
 
-class SignatureIndexView(OfficeExportMixin, IndexView):
+class SignatureIndexView(OwnNeighbourhoodExportMixin, IndexView):
     pass
 
 

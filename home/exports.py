@@ -18,8 +18,6 @@ from django.utils import timezone, translation
 from django.utils.encoding import force_str
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
 from wagtail.admin.views.mixins import Echo
 from wagtail.coreutils import multigetattr
 
@@ -124,15 +122,15 @@ def preamble(title, scope):
     ]
 
 
-def append_row(sheet, values, bold=False):
+def append_row(sheet, values, font=None):
     """Append a row of cells; text that looks like a formula is kept as text."""
     sheet.append([as_cell(value) for value in values])
     for cell, value in zip(sheet[sheet.max_row], values, strict=False):
         if cell.data_type == "f":
             cell.data_type = "s"
         cell.number_format = excel_format(value) or cell.number_format
-        if bold:
-            cell.font = Font(bold=True)
+        if font:
+            cell.font = font
 
 
 def size_columns(sheet, header_row, widths):
@@ -142,13 +140,17 @@ def size_columns(sheet, header_row, widths):
 
 def write_workbook(output, title, scope, headings, rows):
     """Write a sheet named for the report: title, scope and time, then a frozen header row."""
+    # Imported here, as Wagtail does, so processes that never write a workbook never load it.
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = sheet_name(title)
     for line in preamble(title, scope):
         append_row(sheet, [line])
     sheet["A1"].font = Font(bold=True, size=14)
-    append_row(sheet, headings, bold=True)
+    append_row(sheet, headings, font=Font(bold=True))
     header_row = sheet.max_row
     sheet.freeze_panes = f"A{header_row + 1}"
     widths = [text_width(heading) for heading in headings]

@@ -225,6 +225,12 @@ def test_the_sheet_names_the_report_the_campaign_town_and_dates_it_covers(staff,
     assert table_rows(sheet)[0][:2] == [t("Town"), t("Neighbourhood")]
 
 
+def test_a_committees_sheet_says_it_covers_its_own_neighbourhood(committee, county):
+    sheet = sheet_of(committee.get(REPORT, {"export": "xlsx"}))
+
+    assert title_lines(sheet)[1:-1] == [f"{t('Neighbourhood')}：繁忙社区"]
+
+
 def test_anonymous_visitors_are_sent_to_log_in(client, county):
     response = client.get(REPORT)
 
