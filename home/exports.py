@@ -69,7 +69,7 @@ def as_text(value):
 
 def as_cell(value):
     """Return a value as an XLSX cell holds it: numbers stay numbers, dates naive local dates."""
-    if isinstance(value, NUMBERS) and not isinstance(value, bool):
+    if value is None or isinstance(value, NUMBERS) and not isinstance(value, bool):
         return value
     if isinstance(value, datetime.date | datetime.time):
         return local(value)
