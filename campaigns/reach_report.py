@@ -16,8 +16,11 @@ from wagtail.permissions import policy_registry
 
 from campaigns import reach, reach_charts
 from campaigns.models import CampaignPage, Neighbourhood, Participation, Town
-from campaigns.roles import neighbourhoods_for, sees_every_neighbourhood
-from home.exports import FormulaSafeExportMixin
+from campaigns.roles import (
+    OwnNeighbourhoodExportMixin,
+    neighbourhoods_for,
+    sees_every_neighbourhood,
+)
 
 COLUMNS = [
     ("town", _("Town")),
@@ -140,7 +143,7 @@ class ReachTable(Table):
         return "reach-report__cold" if instance.is_cold else ""
 
 
-class ReachReport(FormulaSafeExportMixin, ReportView):
+class ReachReport(OwnNeighbourhoodExportMixin, ReportView):
     page_title = _("Reach")
     header_icon = "site"
     template_name = "campaigns/reach/report.html"

@@ -10,8 +10,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.permissions import policy_registry
 
 from campaigns.models import Neighbourhood, PledgePage, PledgeSignature
-from campaigns.roles import neighbourhoods_for
-from home.exports import FormulaSafeExportMixin
+from campaigns.roles import OwnNeighbourhoodExportMixin, neighbourhoods_for
 
 
 class SignatureCountFilterSet(WagtailFilterSet):
@@ -31,7 +30,7 @@ class SignatureCountFilterSet(WagtailFilterSet):
         return queryset
 
 
-class SignatureCountReport(FormulaSafeExportMixin, ReportView):
+class SignatureCountReport(OwnNeighbourhoodExportMixin, ReportView):
     page_title = _("Pledge signatures by neighbourhood")
     header_icon = "group"
     filterset_class = SignatureCountFilterSet

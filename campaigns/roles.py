@@ -1,6 +1,7 @@
 """Groups for publicity staff and for each neighbourhood's committee, with their permissions."""
 
 from django.contrib.auth.models import Group, Permission
+from django.utils.translation import gettext as _
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -13,6 +14,7 @@ from wagtail.models import (
 )
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from home.exports import OfficeExportMixin
 from quizzes.roles import grant_quiz_bank
 
 PUBLICITY_STAFF = "宣传干部"
@@ -118,6 +120,18 @@ def neighbourhoods_for(user):
     if sees_every_neighbourhood(user):
         return Neighbourhood.objects.all()
     return Neighbourhood.objects.filter(committee_group__in=user.groups.all())
+
+
+class OwnNeighbourhoodExportMixin(OfficeExportMixin):
+    """Name a committee's own neighbourhood among what its export covers."""
+
+    def export_scope(self):
+        scope = super().export_scope()
+        user = self.request.user
+        if not sees_every_neighbourhood(user):
+            names = neighbourhoods_for(user).order_by("name").values_list("name", flat=True)
+            scope.append((_("Neighbourhood"), "、".join(names)))
+        return scope
 
 
 class OwnNeighbourhoodPolicy(ModelPermissionPolicy):

@@ -42,6 +42,7 @@ from campaigns.reach_report import ReachReport
 from campaigns.reports import SignatureCountReport
 from campaigns.roles import (
     OwnEventPolicy,
+    OwnNeighbourhoodExportMixin,
     OwnNeighbourhoodPolicy,
     ensure_committee_group,
     ensure_volunteer_workflow,
@@ -52,7 +53,6 @@ from campaigns.volunteer_forms import (
     PaperAttendanceForm,
     committee_events,
 )
-from home.exports import FormulaSafeExportMixin
 
 
 class TownViewSet(SnippetViewSet):
@@ -82,7 +82,7 @@ class PlacesViewSetGroup(SnippetViewSetGroup):
     menu_name = "places"
 
 
-class SignatureIndexView(FormulaSafeExportMixin, IndexView):
+class SignatureIndexView(OwnNeighbourhoodExportMixin, IndexView):
     pass
 
 
@@ -163,8 +163,8 @@ class PledgeSignatureViewSet(SnippetViewSet):
     list_export = [
         "name",
         "phone_masked",
-        "neighbourhood.name",
-        "pledge.title",
+        "neighbourhood",
+        "pledge",
         "signed_at",
         "assisted",
         "entered_by",
@@ -244,10 +244,10 @@ class VolunteerSignupViewSet(SnippetViewSet):
     ]
     filterset_class = SignupFilterSet
     list_export = [
-        "event.title",
+        "event",
         "name",
         "phone",
-        "neighbourhood.name",
+        "neighbourhood",
         "status",
         "signed_up_at",
         "checked_in_at",
@@ -283,7 +283,7 @@ class VolunteerSignupViewSet(SnippetViewSet):
     def get_queryset(self, request):
         return VolunteerSignup.objects.filter(
             event__neighbourhood__in=neighbourhoods_for(request.user)
-        ).select_related("neighbourhood", "event", "corrected_by")
+        ).select_related("neighbourhood", "event", "entered_by", "corrected_by")
 
 
 register_permission_policy(PledgeSignature, OwnNeighbourhoodPolicy(PledgeSignature))

@@ -14,31 +14,21 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from campaigns.models import Neighbourhood
+from home.exports import OfficeExportMixin
 from quizzes import reports
 from quizzes.models import Attempt, QuizPage
 
 EDIT_ACTIONS = ["change", "publish"]
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def guard_formula(value):
-    """Keep a spreadsheet from running text that looks like a formula."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 class FigureColumn(Column):
     empty_value_display = "—"
 
 
-class QuizReportMixin:
+class QuizReportMixin(OfficeExportMixin):
     header_icon = "help"
     permission_policy = PagePermissionPolicy()
     any_permission_required = EDIT_ACTIONS
-    custom_value_preprocess = {
-        **ReportView.custom_value_preprocess,
-        # Wagtail already stores such text as text in XLSX; CSV needs the guard.
-        str: {ReportView.FORMAT_CSV: guard_formula},
-    }
 
 
 @dataclass(frozen=True)
@@ -112,7 +102,7 @@ class QuizReportView(QuizReportMixin, ReportView):
     ]
     list_export = [
         "question.text",
-        "question.get_kind_display",
+        "question.kind",
         "citation",
         "place",
         "answered_display",
@@ -122,7 +112,7 @@ class QuizReportView(QuizReportMixin, ReportView):
     ]
     export_headings = {
         "question.text": _("Question"),
-        "question.get_kind_display": _("Kind"),
+        "question.kind": _("Kind"),
         "citation": _("Source"),
         "place": _("Neighbourhood"),
         "answered_display": _("Answered"),

@@ -1,12 +1,9 @@
 """The reach report shows rollup figures per neighbourhood, suppressed, to those allowed them."""
 
-import csv
 import datetime
-import io
 import re
 from zoneinfo import ZoneInfo
 
-import openpyxl
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -16,8 +13,10 @@ from django.utils import translation
 from campaigns import factories, reach
 from campaigns.models import CampaignPage, Participation
 from campaigns.reach_charts import fewer_than
+from campaigns.reach_report import ReachFilterSet
 from campaigns.residents import participant_key
 from campaigns.roles import ensure_committee_group, ensure_publicity_staff_group
+from tests.spreadsheets import csv_rows, sheet_of, table_cells, table_rows, title_lines
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +31,12 @@ def t(text):
     """Return text as the admin shows it, in the site's language."""
     with translation.override(settings.LANGUAGE_CODE):
         return translation.gettext(text)
+
+
+def label(name):
+    """Return a report filter's label as the admin shows it."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(ReachFilterSet.base_filters[name].label)
 
 
 def act(kind, place, campaign, person, days=0, **fields):
@@ -95,17 +100,12 @@ def rows_of(response):
     return {(row.town, row.neighbourhood): row for row in response.context["object_list"]}
 
 
-def csv_rows(response):
-    return list(csv.reader(io.StringIO(response.getvalue().decode())))
-
-
 def xlsx_cells(response):
-    sheet = openpyxl.load_workbook(io.BytesIO(response.getvalue())).active
-    return list(sheet.iter_rows())
+    return table_cells(sheet_of(response))
 
 
 def xlsx_rows(response):
-    return [[cell.value for cell in row] for row in xlsx_cells(response)]
+    return table_rows(sheet_of(response))
 
 
 def test_the_rows_show_the_figures_reach_report_counts(staff, county):
@@ -206,6 +206,29 @@ def test_exports_carry_every_column_and_defuse_formulas(staff, county):
     formula = next(row[1] for row in cells if "HYPERLINK" in str(row[1].value))
     assert formula.value == "=HYPERLINK(1)" and formula.data_type == "s"  # text, not a formula
     assert next(row for row in sheet if row[1] == "繁忙社区")[4] == 30
+
+
+def test_the_sheet_names_the_report_the_campaign_town_and_dates_it_covers(staff, county):
+    chosen = {"campaign": county["first"].pk, "town": county["busy"].town.pk}
+    dates = {"dates_from": "2026-03-11", "dates_to": "2026-03-12"}
+
+    sheet = sheet_of(staff.get(REPORT, {"export": "xlsx", **chosen, **dates}))
+    title, *scope, exported = title_lines(sheet)
+
+    assert sheet.title == title == t("Reach")
+    assert scope == [
+        f"{label('campaign')}：{county['first'].title}",
+        f"{label('dates')}：2026年3月11日 - 2026年3月12日",
+        f"{label('town')}：青山镇",
+    ]
+    assert exported.startswith("导出时间：")
+    assert table_rows(sheet)[0][:2] == [t("Town"), t("Neighbourhood")]
+
+
+def test_a_committees_sheet_says_it_covers_its_own_neighbourhood(committee, county):
+    sheet = sheet_of(committee.get(REPORT, {"export": "xlsx"}))
+
+    assert title_lines(sheet)[1:-1] == [f"{t('Neighbourhood')}：繁忙社区"]
 
 
 def test_anonymous_visitors_are_sent_to_log_in(client, county):

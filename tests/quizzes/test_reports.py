@@ -1,15 +1,13 @@
-import csv
-import io
 import itertools
 from decimal import Decimal
 
 import pytest
 from django.contrib.auth import get_user_model
-from openpyxl import load_workbook
 
 from campaigns import factories as campaign_factories
 from campaigns import roles
 from quizzes import attempts, factories, reports
+from tests.spreadsheets import csv_rows, sheet_of, table_rows
 
 pytestmark = pytest.mark.django_db
 DEVICES = itertools.count()
@@ -114,11 +112,10 @@ def test_the_report_exports_to_csv_and_xlsx(staff_client, answered, neighbourhoo
     csv_response = staff_client.get(url, {"export": "csv", "breakdown": "neighbourhood"})
     xlsx_response = staff_client.get(url, {"export": "xlsx"})
 
-    lines = list(csv.reader(io.StringIO(b"".join(csv_response.streaming_content).decode())))
+    lines = csv_rows(csv_response)
     assert len(lines) == 1 + 6
     assert any(neighbourhood.name in line and "绿色（厨余垃圾）" in line for line in lines)
-    sheet = load_workbook(io.BytesIO(b"".join(xlsx_response.streaming_content))).active
-    cells = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    cells = table_rows(sheet_of(xlsx_response))
     assert len(cells) == 1 + 3
     assert "绿色（厨余垃圾）" in cells[1]
 
