@@ -3,6 +3,7 @@
 import re
 
 from django import forms
+from django.conf import settings
 from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -30,7 +31,9 @@ def option_tags(choices, selected):
     tags = []
     for value, label in choices:
         if isinstance(label, list | tuple):
-            tags.append(format_html('<optgroup label="{}">', value))
+            # Towns and their neighbourhoods are names in Chinese, whatever the interface speaks.
+            group = '<optgroup label="{}" lang="{}">'
+            tags.append(format_html(group, value, settings.CONTENT_LANGUAGE))
             tags.extend(option_tags(label, selected))
             tags.append("</optgroup>")
         else:
@@ -161,7 +164,7 @@ class PledgeForm(forms.Form):
 
     def __init__(self, *args, pledge, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["consent"].label = pledge.consent_text
+        self.fields["consent"].label = pledge.consent_wording
 
     def is_spam(self):
         return bool(self.cleaned_data.get("website"))

@@ -54,7 +54,7 @@ class VolunteerSignupForm(forms.Form):
 
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["consent"].label = event.consent_text
+        self.fields["consent"].label = event.consent_wording
 
     def is_spam(self):
         return bool(self.cleaned_data.get("website"))

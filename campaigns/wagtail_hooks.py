@@ -53,6 +53,7 @@ from campaigns.volunteer_forms import (
     PaperAttendanceForm,
     committee_events,
 )
+from home.columns import YesNoColumn
 
 
 class TownViewSet(SnippetViewSet):
@@ -156,7 +157,7 @@ class PledgeSignatureViewSet(SnippetViewSet):
         "neighbourhood",
         "pledge",
         DateColumn("signed_at", label=_("signed at")),
-        "assisted",
+        YesNoColumn("assisted", label=_("entered from a paper sheet")),
         "entered_by",
     ]
     list_filter = {"neighbourhood": ["exact"], "pledge": ["exact"], "signed_at": ["date"]}
@@ -239,7 +240,7 @@ class VolunteerSignupViewSet(SnippetViewSet):
         "checked_in_at",
         "checked_out_at",
         "hours",
-        "assisted",
+        YesNoColumn("assisted", label=_("entered from a paper sheet")),
         "corrected_by",
     ]
     filterset_class = SignupFilterSet

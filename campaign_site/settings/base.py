@@ -176,8 +176,12 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "zh-hans"
+# Pages are written in Chinese whatever the interface speaks (WAGTAIL_I18N_ENABLED is False), so
+# content shown in another interface language is marked with this language tag.
+CONTENT_LANGUAGE = "zh-Hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Ours, then the zh-Hans strings Wagtail lacks; both come before the apps' own catalogues.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "wagtail"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True

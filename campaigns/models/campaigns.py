@@ -45,6 +45,9 @@ class CampaignIndexPage(Page):
     subpage_types = ["campaigns.CampaignPage"]
     max_count = 1
 
+    # Names the section in the menu and home tiles when the interface is not Chinese.
+    menu_label = _("Campaigns")
+
     class Meta:
         verbose_name = _("campaign index")
 
@@ -172,6 +175,9 @@ class NewsIndexPage(Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["campaigns.ArticlePage"]
     max_count = 1
+
+    # Names the section in the menu and home tiles when the interface is not Chinese.
+    menu_label = _("News")
 
     class Meta:
         verbose_name = _("news index")

@@ -14,9 +14,12 @@ from wagtail.models import Page
 from home.actions import ResidentActionPage
 from home.search import SegmentedSearchMixin
 
-DEFAULT_CONSENT = (
-    "我同意本平台保存我的姓名和所在社区，用于统计各社区签署情况；手机号只用于防止重复签署，"
-    "不会公开，也不会另作他用。"
+# The standard wording is interface text, shown in the visitor's language; a pledge's own wording
+# is content, written in Chinese.
+DEFAULT_CONSENT = _(
+    "I agree that this platform keeps my name and neighbourhood to count the signatures of each "
+    "neighbourhood; my mobile number is used only so that I am not counted twice, is never shown "
+    "and is used for nothing else."
 )
 
 
@@ -37,7 +40,11 @@ class PledgePage(RoutablePageMixin, SegmentedSearchMixin, ResidentActionPage, Pa
     goal = models.PositiveIntegerField(_("goal"), default=1000)
     opens_at = models.DateTimeField(_("opens at"), default=timezone.now)
     closes_at = models.DateTimeField(_("closes at"), null=True, blank=True)
-    consent_text = models.TextField(_("consent text"), default=DEFAULT_CONSENT)
+    consent_text = models.TextField(
+        _("consent text"),
+        blank=True,
+        help_text=_("Leave empty to use the standard wording, shown in the visitor's language."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("pledge_text"),
@@ -63,6 +70,11 @@ class PledgePage(RoutablePageMixin, SegmentedSearchMixin, ResidentActionPage, Pa
         super().clean()
         if self.closes_at and self.opens_at and self.closes_at <= self.opens_at:
             raise ValidationError({"closes_at": _("A pledge must close after it opens.")})
+
+    @property
+    def consent_wording(self):
+        """Return the consent sentence residents tick: the pledge's own, else the standard one."""
+        return self.consent_text or DEFAULT_CONSENT
 
     @property
     def state(self):

@@ -15,6 +15,9 @@ class ReachPage(Page):
     subpage_types = []
     max_count = 1
 
+    # Names the section in the menu and home tiles when the interface is not Chinese.
+    menu_label = _("Neighbourhood ranking")
+
     class Meta:
         verbose_name = _("reach ranking")
 

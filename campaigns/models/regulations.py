@@ -31,6 +31,9 @@ class RegulationIndexPage(Page):
     max_count = 1
     per_page = 10
 
+    # Names the section in the menu and home tiles when the interface is not Chinese.
+    menu_label = _("Regulations")
+
     class Meta:
         verbose_name = _("regulation index")
 

@@ -14,9 +14,12 @@ from wagtail.models import Page
 
 from home.search import SegmentedSearchMixin
 
-DEFAULT_CONSENT = (
-    "我同意本平台保存我的姓名、手机号和所在社区，用于活动联系、签到和统计志愿服务时长；"
-    "手机号只提供给本社区居委会，活动结束后按规定期限删除。"
+# The standard wording is interface text, shown in the visitor's language; an activity's own
+# wording is content, written in Chinese.
+DEFAULT_CONSENT = _(
+    "I agree that this platform keeps my name, mobile number and neighbourhood to contact me "
+    "about the activity, check me in and count volunteer hours; my mobile number is given only "
+    "to my neighbourhood committee and deleted within the set period after the activity."
 )
 
 
@@ -31,6 +34,9 @@ class VolunteerIndexPage(Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["campaigns.NeighbourhoodVolunteerPage"]
     max_count = 1
+
+    # Names the section in the menu and home tiles when the interface is not Chinese.
+    menu_label = _("Volunteering")
 
     class Meta:
         verbose_name = _("volunteer index")
@@ -134,7 +140,11 @@ class VolunteerEventPage(SegmentedSearchMixin, Page):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
     )
-    consent_text = models.TextField(_("consent text"), default=DEFAULT_CONSENT)
+    consent_text = models.TextField(
+        _("consent text"),
+        blank=True,
+        help_text=_("Leave empty to use the standard wording, shown in the visitor's language."),
+    )
     # Copied from the parent room on save, so lists and permissions need no tree walk.
     neighbourhood = models.ForeignKey(
         "campaigns.Neighbourhood",
@@ -187,6 +197,11 @@ class VolunteerEventPage(SegmentedSearchMixin, Page):
             rooms = NeighbourhoodVolunteerPage.objects.filter(path=self.path[: -self.steplen])
             self.neighbourhood_id = rooms.values_list("neighbourhood_id", flat=True).first()
         super().save(*args, **kwargs)
+
+    @property
+    def consent_wording(self):
+        """Return the consent sentence volunteers tick: the activity's own, else the standard."""
+        return self.consent_text or DEFAULT_CONSENT
 
     @property
     def credited_hours(self):

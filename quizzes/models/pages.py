@@ -27,6 +27,9 @@ class QuizIndexPage(Page):
     subpage_types = ["quizzes.QuizPage"]
     max_count = 1
 
+    # Names the section in the menu and home tiles when the interface is not Chinese.
+    menu_label = _("Quizzes")
+
     class Meta:
         verbose_name = _("quiz index")
 

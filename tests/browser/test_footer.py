@@ -39,3 +39,18 @@ def test_resident_switches_to_english_and_back(phone, home_page):
 
     expect(phone.locator("html")).to_have_attribute("lang", "zh-hans")
     expect(phone.get_by_role("heading", name="正在进行的活动")).to_be_visible()
+
+
+def test_resident_who_switches_to_english_on_a_phone_reads_an_english_menu(
+    phone, regulation_index, news_index
+):
+    phone.goto("/")
+    footer = phone.get_by_role("contentinfo")
+    footer.get_by_label("语言").select_option("en")
+    footer.get_by_role("button", name="切换").click()
+
+    menu = phone.get_by_role("navigation", name="Main")
+    expect(menu.get_by_role("link", name="Regulations")).to_be_visible()
+    expect(menu.get_by_role("link", name="News")).to_be_visible()
+    expect(menu.get_by_role("link", name="政策法规")).to_have_count(0)
+    expect(phone.locator("main .hero")).to_have_attribute("lang", "zh-Hans")
