@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.core.cache import cache
 from django.db import connections
+from django.test import override_settings
 from wagtail.models import Site
 
 from campaigns import factories
@@ -44,6 +45,13 @@ def run_concurrently(action, items, threads):
 
     with ThreadPoolExecutor(max_workers=threads) as pool:
         return list(pool.map(run, items))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _media_root(tmp_path_factory):
+    """Store the files tests make (the demo's pictures, uploads) in a temporary folder."""
+    with override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media"))):
+        yield
 
 
 @pytest.fixture(autouse=True)
