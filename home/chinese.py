@@ -1,15 +1,17 @@
-"""Chinese text helpers: word segmentation for search and Chinese numerals."""
+"""Chinese text helpers: word segmentation for search, Chinese numerals and times."""
 
 import logging
 import re
 from functools import cache
 
 import jieba
+from django.utils import dateformat, timezone
 
 # Words of the county's campaigns that jieba's general dictionary would split wrongly.
 DOMAIN_WORDS = ["垃圾分类", "占道经营", "油烟排放", "文明城市", "卫生县城", "背街小巷", "门前三包"]
 TOKEN = re.compile(r"\w+")
 DIGITS = "零一二三四五六七八九"
+DATE_TIME, TIME = "Y年n月j日 H:i", "H:i"
 
 
 @cache
@@ -51,3 +53,13 @@ def numeral(number):
         else:
             pending_zero = bool(result)
     return result
+
+
+def time_range(starts, ends=None):
+    """Return "2026年12月9日 07:00–09:00", naming the end's date only when it is another day."""
+    starts = timezone.localtime(starts)
+    text = dateformat.format(starts, DATE_TIME)
+    if ends is None:
+        return text
+    ends = timezone.localtime(ends)
+    return f"{text}–{dateformat.format(ends, TIME if ends.date() == starts.date() else DATE_TIME)}"
