@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
+from wagtail.models import Revision
 
 from campaigns import posters, qr
 from campaigns.models import CampaignPage, Neighbourhood, Participation, record_participation
@@ -74,8 +75,8 @@ def may_print(view):
 def choose(request):
     """Pick a campaign, then the neighbourhoods to print its posters for, or print them."""
     if "campaign" not in request.GET:
-        campaigns = CampaignPage.objects.order_by("-start_date")
-        return render_chooser(request, {"campaigns": campaigns})
+        campaigns = list(CampaignPage.objects.order_by("-start_date"))
+        return render_chooser(request, {"campaigns": with_status(campaigns)})
     campaign = get_object_or_404(CampaignPage, pk=database_id(request.GET["campaign"]))
     wanted = {database_id(pk) for pk in request.GET.getlist("neighbourhood")}
     if not wanted:
@@ -107,6 +108,30 @@ def offered(campaign, request):
     for place in places:
         towns.setdefault(place.town, []).append(place)
     return list(towns.items())
+
+
+def with_status(campaigns):
+    """Return (campaign, status) pairs, in Wagtail's own words: published, scheduled or draft."""
+    scheduled = scheduled_ids(campaigns)
+    pairs = []
+    for campaign in campaigns:
+        if campaign.live:
+            status = _("Published")
+        elif campaign.expired:
+            status = _("expired")
+        else:
+            status = _("scheduled") if campaign.pk in scheduled else _("draft")
+        pairs.append((campaign, status))
+    return pairs
+
+
+def scheduled_ids(campaigns):
+    """Return the ids of the pages with a revision approved to go live later, in one query."""
+    revisions = Revision.page_revisions.filter(
+        object_id__in=[str(campaign.pk) for campaign in campaigns],
+        approved_go_live_at__isnull=False,
+    )
+    return {int(pk) for pk in revisions.values_list("object_id", flat=True)}
 
 
 def render_chooser(request, context):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from campaigns.models import VolunteerSignup
 from campaigns.notifications import email_committee, text_volunteer
 from campaigns.residents import mask_phone
+from home.chinese import time_range
 
 Status = VolunteerSignup.Status
 
@@ -28,7 +29,7 @@ def cancel_url(signup):
 
 
 def when(event):
-    return timezone.localtime(event.starts_at).strftime("%Y-%m-%d %H:%M")
+    return time_range(event.starts_at, event.ends_at)
 
 
 def send_signup_confirmation(signup_pk):
@@ -56,7 +57,7 @@ def send_reminder(signup_pk):
     text_volunteer(
         signup.phone,
         event.title,
-        body % {"title": event.title, "when": when(event), "place": event.place},
+        body % {"title": event.title, "when": time_range(event.starts_at), "place": event.place},
     )
     return True
 

@@ -1,10 +1,11 @@
-"""Chinese text helpers: word segmentation for search and Chinese numerals."""
+"""Chinese text helpers: word segmentation for search, Chinese numerals and times."""
 
 import logging
 import re
 from functools import cache
 
 import jieba
+from django.utils import formats, timezone
 
 # Words of the county's campaigns that jieba's general dictionary would split wrongly.
 DOMAIN_WORDS = ["垃圾分类", "占道经营", "油烟排放", "文明城市", "卫生县城", "背街小巷", "门前三包"]
@@ -72,3 +73,16 @@ def parse_numeral(text):
         else:
             return None
     return total + (digit or 0) if text else None
+
+
+def time_range(starts, ends=None):
+    """Return "2026年12月9日 07:00–09:00" (in the active language), naming the end's date only
+    when it is another day."""
+    starts = timezone.localtime(starts)
+    text = formats.date_format(starts, "DATETIME_FORMAT")
+    if ends is None:
+        return text
+    ends = timezone.localtime(ends)
+    same_day = ends.date() == starts.date()
+    end = formats.time_format(ends) if same_day else formats.date_format(ends, "DATETIME_FORMAT")
+    return f"{text}–{end}"

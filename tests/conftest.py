@@ -9,6 +9,7 @@ import kombu.pools
 import pytest
 from django.core.cache import cache
 from django.db import connections
+from django.test import override_settings
 from wagtail.models import Site
 
 from campaign_site.celery import app as celery_app
@@ -75,6 +76,13 @@ def celery_through(broker_url, **conf):
             changes.pop(key, None)
         changes.update(saved)
         fresh_pools()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _media_root(tmp_path_factory):
+    """Store the files tests make (the demo's pictures, uploads) in a temporary folder."""
+    with override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media"))):
+        yield
 
 
 @pytest.fixture(autouse=True)

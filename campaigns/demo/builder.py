@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
+from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from campaigns import roles
@@ -16,6 +17,7 @@ from campaigns.demo import (
     articles,
     campaigns,
     county,
+    images,
     pledges,
     reach,
     regulations,
@@ -97,9 +99,10 @@ def build_demo():
 
 
 def counts():
-    """Return how many rows each demo model has, users included."""
+    """Return how many rows each demo model has, users and images included."""
     found = {name: model.objects.count() for name, model in COUNTED.items()}
     found["users 用户"] = get_user_model().objects.count()
+    found["images 图片"] = get_image_model().objects.count()
     return found
 
 
@@ -185,6 +188,7 @@ def build_campaigns(index, news_index):
         campaign = child_by_slug(index, data["slug"]) or add_published(
             index, new_campaign(data, today)
         )
+        fill_blanks(campaign, {"hero_image": images.demo_image(data["slug"])})
         build_articles(campaign, articles.CAMPAIGN_ARTICLES[data["slug"]], today)
     build_articles(news_index, articles.NEWS, today)
 
@@ -201,6 +205,7 @@ def new_campaign(data, today):
         end_date=start + datetime.timedelta(days=data["lasts"]),
         intro=data["intro"],
         body=body_stream(data["body"]),
+        hero_image=images.demo_image(data["slug"]),
     )
     page.target_neighbourhoods = list(Neighbourhood.objects.filter(slug__in=data["neighbourhoods"]))
     page.tags.add(*data["tags"])

@@ -2,6 +2,7 @@
 
 from django.utils.html import escape
 
+from campaigns.demo.images import image_block
 from campaigns.models import ReachPage
 
 REACH_INTRO = (
@@ -16,11 +17,16 @@ def rich_text(text):
 
 
 def body_stream(blocks):
-    """Return (block type, text) pairs as raw BodyBlock stream data."""
-    return [
-        {"type": kind, "value": rich_text(text) if kind == "paragraph" else text}
-        for kind, text in blocks
-    ]
+    """Return (block type, text) pairs as raw BodyBlock stream data; an image's text is its key."""
+    return [{"type": kind, "value": block_value(kind, text)} for kind, text in blocks]
+
+
+def block_value(kind, text):
+    if kind == "paragraph":
+        return rich_text(text)
+    if kind == "image":
+        return image_block(text)
+    return text
 
 
 def regulation_stream(chapters):

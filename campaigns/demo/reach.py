@@ -1,4 +1,8 @@
-"""Demo reach: a hexagon outline per neighbourhood and a month of poster visits and quizzes."""
+"""Demo reach: a hexagon outline per neighbourhood and a month of poster visits.
+
+Quiz attempts are made by residents taking the demo quizzes (quizzes/demo/attempts.py), so the
+log's quiz rows are those attempts' own.
+"""
 
 import datetime
 import itertools
@@ -9,7 +13,6 @@ from django.utils import timezone
 
 from campaigns.demo import campaigns, county
 from campaigns.models import CampaignPage, Neighbourhood, Participation
-from campaigns.residents import participant_key
 
 CENTRE = (115.94, 28.55)  # Nanchang County, near 莲塘镇
 KM_PER_DEGREE = 111.32
@@ -17,9 +20,8 @@ HEX_KM = 2.6  # centre to corner
 GRID_ROWS = 5
 JITTER = 0.15  # of HEX_KM, so the tiles look like places rather than a honeycomb
 DAYS = 30
-# Quiz takers per campaign in the places the campaigns have not reached: the cold spots to find.
+# Residents per campaign in the places the campaigns have not reached: the cold spots to find.
 QUIET = {"xiangdong": 0, "nanhu": 0, "jiangkou": 3, "yuejin": 4}
-SCORES = ([40, 50, 60, 70, 80, 90, 100], [1, 2, 4, 6, 7, 5, 3])
 
 Kind = Participation.Kind
 
@@ -89,7 +91,7 @@ def add_outlines():
 
 
 def add_history():
-    """Write, once per demo campaign, a month of poster visits and quizzes, unevenly spread."""
+    """Write, once per demo campaign, a month of poster visits, unevenly spread."""
     slugs = demo_slugs()
     places = sorted(Neighbourhood.objects.filter(slug__in=slugs), key=lambda p: slugs.index(p.slug))
     today = timezone.localdate()
@@ -101,7 +103,7 @@ def add_history():
 
 
 def history(campaign, places, today):
-    """Return the campaign's last month of acts (up to yesterday): many in its targets."""
+    """Return the campaign's last month of poster visits (up to yesterday): many in its targets."""
     last = min(today - datetime.timedelta(days=1), campaign.end_date)
     first = max(campaign.start_date, last - datetime.timedelta(days=DAYS - 1))
     days = [first + datetime.timedelta(days=n) for n in range((last - first).days + 1)]
@@ -110,33 +112,26 @@ def history(campaign, places, today):
     chance = random.Random(campaign.slug)
     targets = set(campaign.target_neighbourhoods.values_list("pk", flat=True))
     rows = []
-    for number, place in enumerate(places):
-        takers = quiz_takers(place, place.pk in targets, chance)
-        for n in range(takers):
-            # The same made-up resident in every campaign, so reach across campaigns overlaps.
-            person = participant_key(f"199{number:02d}{n:06d}")
-            for _attempt in range(1 if chance.random() < 0.8 else 2):
-                rows.append(act(Kind.QUIZ, place, campaign, days, chance, person))
-        for _visit in range(round(takers * chance.uniform(1.5, 2.5)) + chance.randint(0, 8)):
-            rows.append(act(Kind.VISIT, place, campaign, days, chance))
+    for place in places:
+        readers = poster_readers(place, place.pk in targets, chance)
+        for _visit in range(round(readers * chance.uniform(1.5, 2.5)) + chance.randint(0, 8)):
+            rows.append(visit(place, campaign, days, chance))
     return rows
 
 
-def quiz_takers(place, targeted, chance):
-    """Return how many residents of place took the campaign's quiz: more where it was aimed."""
+def poster_readers(place, targeted, chance):
+    """Return how many residents of place read the campaign's posters: more where it was aimed."""
     rate = chance.uniform(12, 22) if targeted else chance.uniform(2, 9)
     return QUIET.get(place.slug, round(place.population * rate / 1000))
 
 
-def act(kind, place, campaign, days, chance, person=""):
+def visit(place, campaign, days, chance):
     moment = datetime.datetime.combine(
         chance.choice(days), datetime.time(chance.randint(7, 21), chance.randint(0, 59))
     )
     return Participation(
-        kind=kind,
+        kind=Kind.VISIT,
         neighbourhood=place,
         campaign=campaign,
-        participant=person,
-        score=chance.choices(*SCORES)[0] if kind == Kind.QUIZ else None,
         occurred_at=timezone.make_aware(moment),
     )

@@ -7,7 +7,7 @@ from wagtail.models import Site
 from campaigns.demo.pages import add_published, child_by_slug, rich_text
 from campaigns.models import CampaignPage, RegulationPage
 from campaigns.roles import PUBLICITY_STAFF
-from quizzes.demo import quizzes
+from quizzes.demo import attempts, quizzes
 from quizzes.demo.questions import QUESTIONS
 from quizzes.demo.topics import TOPICS
 from quizzes.models import Choice, Question, QuizIndexPage, QuizPage, QuizQuestion, validate_choices
@@ -16,14 +16,15 @@ from quizzes.roles import grant_quiz_bank
 
 @transaction.atomic
 def build_quiz_demo():
-    """Load the demo quizzes; return how many questions and quizzes this run created."""
+    """Load the demo quizzes and residents' attempts; return how many this run created."""
     home = Site.objects.get(is_default_site=True).root_page.specific
     bank, created = build_questions()
     index = child_by_slug(home, quizzes.INDEX["slug"]) or add_published(home, new_index())
     added = sum(build_quiz(data, index, bank) for data in quizzes.QUIZZES)
     for group in Group.objects.filter(name=PUBLICITY_STAFF):
         grant_quiz_bank(group)
-    return {"questions 题目": created, "quizzes 问答": added}
+    taken = attempts.take_quizzes()
+    return {"questions 题目": created, "quizzes 问答": added, "attempts 答题": taken}
 
 
 def build_questions():

@@ -54,16 +54,16 @@ def test_an_outline_staff_drew_is_kept(demo_county):
     assert Neighbourhood.objects.get(slug="chenghu").outline == drawn
 
 
-def test_the_history_is_written_once_and_leaves_cold_spots_to_find(demo_county):
+def test_the_history_writes_poster_visits_once_most_in_the_campaigns_targets(demo_county):
     demo_reach.add_history()
     written = Participation.objects.count()
     demo_reach.add_history()
     reach.roll_up()
 
     counted = reach.report(reach.Scope(campaign=demo_county.pk))
-    cold = {place.slug for place, _figures in reach.cold_spots(counted.neighbourhoods)}
+    visits = {place.slug: figures.visits for place, figures in counted.neighbourhoods}
     targets = set(demo_county.target_neighbourhoods.values_list("slug", flat=True))
     assert Participation.objects.count() == written > 1000
-    assert {"xiangdong", "nanhu"} <= cold
-    assert not cold & targets
-    assert counted.county.visits > counted.county.quiz_takers > 0
+    # Quiz rows come from residents' own attempts (tests/quizzes/test_demo.py), not from here.
+    assert set(Participation.objects.values_list("kind", flat=True)) == {Participation.Kind.VISIT}
+    assert min(visits[slug] for slug in targets) > max(visits["xiangdong"], visits["nanhu"])

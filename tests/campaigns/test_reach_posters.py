@@ -1,11 +1,15 @@
 """Campaign QR posters: who may print them, and how a scan is counted for the neighbourhood."""
 
+import datetime
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.staticfiles import finders
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from campaigns import factories, poster_views, posters, reach
@@ -104,6 +108,21 @@ def test_the_chooser_lists_the_campaigns_then_its_neighbourhoods_by_town(staff, 
     assert "垃圾分类进社区" in campaigns and 'name="campaign"' in campaigns
     assert neighbourhoods.count('type="checkbox" name="neighbourhood"') == 2
     assert places[0].town.name in neighbourhoods and "不在目标社区" not in neighbourhoods
+
+
+def test_the_chooser_says_which_campaigns_are_published_scheduled_or_drafts(
+    staff, campaign, campaign_index
+):
+    draft = factories.CampaignPageFactory(parent=campaign_index, title="草拟中的活动", live=False)
+    later = factories.CampaignPageFactory(parent=campaign_index, title="下月开始的活动", live=False)
+    later.go_live_at = timezone.now() + datetime.timedelta(days=30)
+    later.save_revision().publish()
+
+    options = dict(re.findall(r'<option value="(\d+)">([^<]*)</option>', staff.get(POSTERS).text))
+
+    assert options[str(campaign.pk)] == "垃圾分类进社区 (已发布)"
+    assert options[str(later.pk)] == "下月开始的活动 (已计划)"
+    assert options[str(draft.pk)] == "草拟中的活动 (草稿)"
 
 
 def test_a_committee_prints_posters_for_its_own_neighbourhood_only(committee_a, campaign, places):

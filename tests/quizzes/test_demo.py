@@ -2,7 +2,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
+from campaigns import reach
 from campaigns.models import Neighbourhood
+from quizzes import reports
 from quizzes.demo.builder import build_quiz_demo
 from quizzes.models import Question, QuizPage
 from tests.quizzes.conftest import letters, start
@@ -58,3 +60,16 @@ def test_publicity_staff_of_the_demo_manage_the_question_bank(client, demo):
     assert client.get("/admin/snippets/quizzes/question/").status_code == 200
     assert client.get("/admin/snippets/quizzes/question/add/").status_code == 200
     assert client.get("/admin/snippets/quizzes/dailyquestion/").status_code == 200
+
+
+def test_the_demo_item_analysis_counts_the_attempts_the_reach_figures_count(demo):
+    for quiz in QuizPage.objects.filter(selection=QuizPage.Selection.FIXED):
+        summary = reports.quiz_summary(quiz)
+        rows = reports.question_rows(quiz)
+        figures = reach.report(reach.Scope(campaign=quiz.campaign().pk)).county
+
+        assert figures.quiz_attempts == summary.attempts >= 100, quiz.title
+        assert rows and not any(row.suppressed for row in rows)
+        assert all(row.answered == summary.attempts for row in rows)
+        assert 0 < min(row.correct_share for row in rows) < 100
+        assert summary.average_score is not None and summary.pass_rate is not None
