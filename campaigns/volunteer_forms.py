@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from campaigns import volunteering
 from campaigns.forms import NeighbourhoodChoiceField, PhoneField, ResidentNameField
 from campaigns.models import VolunteerEventPage
 from campaigns.roles import neighbourhoods_for
@@ -71,6 +72,17 @@ def committee_events(user):
     )
 
 
+NOT_STARTED = _(
+    "This activity has not started yet: attendance and hours can be entered once it has begun."
+)
+
+
+def refuse_before_start(event):
+    """Raise the committee's error if the activity has not begun, so no hours are entered."""
+    if event is not None and not volunteering.hours_may_be_recorded(event):
+        raise forms.ValidationError(NOT_STARTED, code="not_started")
+
+
 class PaperAttendanceForm(WagtailAdminModelForm):
     """A committee enters one line of a paper sign-in sheet for one of its activities."""
 
@@ -87,11 +99,14 @@ class PaperAttendanceForm(WagtailAdminModelForm):
         super().__init__(*args, for_user=for_user, **kwargs)
         self.fields["event"].queryset = committee_events(for_user)
 
-    def save(self, commit=True):
-        from campaigns.volunteering import enter_paper_attendance
+    def clean_event(self):
+        event = self.cleaned_data["event"]
+        refuse_before_start(event)
+        return event
 
+    def save(self, commit=True):
         data = self.cleaned_data
-        self.instance = enter_paper_attendance(
+        self.instance = volunteering.enter_paper_attendance(
             data["event"],
             name=data["name"],
             neighbourhood=data["neighbourhood"],
@@ -107,11 +122,13 @@ class AttendanceCorrectionForm(WagtailAdminModelForm):
 
     hours = HoursField(required=False, help_text=_("Leave empty if the volunteer did not come."))
 
-    def save(self, commit=True):
-        from campaigns.volunteering import correct_attendance
+    def clean(self):
+        refuse_before_start(self.instance.event)
+        return super().clean()
 
+    def save(self, commit=True):
         signup = super().save(commit=False)
         signup.save(update_fields=["checked_in_at", "checked_out_at"])
-        return correct_attendance(
+        return volunteering.correct_attendance(
             signup, hours=self.cleaned_data["hours"], corrected_by=self.for_user
         )

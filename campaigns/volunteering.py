@@ -227,6 +227,17 @@ def enter_paper_attendance(event, *, name, neighbourhood, phone, hours, entered_
     return signup
 
 
+def hours_may_be_recorded(event, at=None):
+    """Return whether attendance and hours may be entered: only once the activity has begun."""
+    return (at or timezone.now()) >= event.starts_at
+
+
+def record_roster(lines, *, corrected_by):
+    """Set the hours of each (sign-up, hours) line in one go, each logged as a correction is."""
+    with transaction.atomic():
+        return [correct_attendance(s, hours=h, corrected_by=corrected_by) for s, h in lines]
+
+
 def correct_attendance(signup, *, hours, corrected_by):
     """Set a volunteer's hours by hand, keeping who changed them and logging the difference."""
     with transaction.atomic():

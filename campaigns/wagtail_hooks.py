@@ -23,7 +23,7 @@ from wagtail.snippets.views.snippets import (
     UsageView,
 )
 
-from campaigns import poster_views, qr
+from campaigns import poster_views, qr, volunteer_roster
 from campaigns.api_admin import ApiTokenViewSet, SuperuserOnlyPolicy
 from campaigns.choosers import SafeChooserViewSet, ScopedChooserViewSet
 from campaigns.forms import AssistedSignatureForm
@@ -301,6 +301,11 @@ register_snippet(ApiTokenViewSet)
 def register_admin_urls():
     return [
         path("volunteer-events/<int:event_id>/qr/", qr.qr_code_poster, name="volunteer_qr"),
+        path(
+            "volunteer-events/<int:event_id>/roster/",
+            volunteer_roster.roster,
+            name="volunteer_roster",
+        ),
         path("volunteer-events/<int:event_id>/qr.svg", qr.qr_code_svg, name="volunteer_qr_svg"),
         path(
             "reports/pledge-signatures/",
@@ -355,6 +360,12 @@ def volunteer_event_buttons(page, user, view_name, next_url=None):
     if isinstance(page.specific_deferred, VolunteerEventPage):
         signups = reverse("wagtailsnippets_campaigns_volunteersignup:list")
         yield Button(_("Sign-ups"), f"{signups}?event={page.pk}", icon_name="group", priority=80)
+        yield Button(
+            _("Attendance roster"),
+            reverse("volunteer_roster", args=[page.pk]),
+            icon_name="tick",
+            priority=80,
+        )
         yield Button(
             _("Check-in QR code"),
             reverse("volunteer_qr", args=[page.pk]),

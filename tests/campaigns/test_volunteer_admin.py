@@ -4,52 +4,17 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import rich_text
 
 from campaigns import factories
 from campaigns.models import Participation, VolunteerEventPage, VolunteerSignup
-from campaigns.roles import (
-    ensure_committee_group,
-    ensure_publicity_staff_group,
-    ensure_volunteer_workflow,
-)
-from campaigns.volunteering import sign_up
+from campaigns.roles import ensure_publicity_staff_group
+from tests.campaigns.conftest import PHONE, member
 
 pytestmark = pytest.mark.django_db
 SIGNUPS = "/admin/snippets/campaigns/volunteersignup/"
-PHONE = "13812345678"
-
-
-@pytest.fixture
-def rooms(volunteer_index):
-    ensure_volunteer_workflow(volunteer_index)
-    return [factories.NeighbourhoodVolunteerPageFactory(parent=volunteer_index) for _ in range(2)]
-
-
-def member(group, username):
-    user = get_user_model().objects.create_user(username, password="pw", email=f"{username}@x.cn")
-    user.groups.add(group)
-    return user
-
-
-@pytest.fixture
-def committee_a(rooms):
-    return member(ensure_committee_group(rooms[0]), "committee-a")
-
-
-@pytest.fixture
-def committee_b(rooms):
-    return member(ensure_committee_group(rooms[1]), "committee-b")
-
-
-@pytest.fixture
-def event(rooms):
-    event = factories.VolunteerEventPageFactory(parent=rooms[0])
-    sign_up(event, name="赵六一", neighbourhood=event.neighbourhood, phone=PHONE)
-    return event
 
 
 def event_form(**fields):
@@ -151,7 +116,16 @@ def test_a_resident_without_login_reaches_no_admin_page(client, event):
     assert client.get(SIGNUPS).status_code == 302
 
 
+def begun(event):
+    """Move the activity to have started an hour ago, as attendance is entered once it has."""
+    event.starts_at = timezone.now() - datetime.timedelta(hours=1)
+    event.ends_at = event.starts_at + datetime.timedelta(hours=2)
+    event.save()
+    return event
+
+
 def test_the_committee_corrects_hours_and_the_change_is_signed(client, committee_a, event):
+    begun(event)
     signup = VolunteerSignup.objects.get()
     client.force_login(committee_a)
 
