@@ -101,18 +101,28 @@ def watch_policy(page):
     return blocked
 
 
+def watch_errors(page):
+    """Collect the errors a visitor's console shows: failed loads, script errors, blocked content."""
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return errors
+
+
 @pytest.fixture
 def phone(browser, live_server):
     """Return a new tab, 360 px wide like a phone, with its own cookies, on the live server.
 
-    Every page it visits runs under the site's Content-Security-Policy, which must block nothing.
+    Every page it visits runs under the site's Content-Security-Policy, which must block nothing,
+    and must show no error in the browser's console.
     """
     context = browser.new_context(viewport=PHONE, base_url=live_server.url)
     page = context.new_page()
-    blocked = watch_policy(page)
+    blocked, errors = watch_policy(page), watch_errors(page)
     yield page
     context.close()
     assert blocked == [], blocked
+    assert errors == [], errors
 
 
 @pytest.fixture
