@@ -101,6 +101,13 @@
         warn(questions[missing], labels.labelRequired);
       }
     });
+    // The error summary links to answers in questions this script hides: show the one linked.
+    document.addEventListener("click", (event) => {
+      const link = event.target.closest(".error-summary a[href^='#']");
+      const target = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
+      const index = target ? questions.indexOf(target.closest("[data-question]")) : -1;
+      if (index >= 0) show(index, false);
+    });
     show(current, false);
   }
 
