@@ -77,6 +77,7 @@ def test_a_mistaken_signature_shows_the_error_summary_first(tab, pledge, neighbo
     assert_first_on_screen(tab, "#error-summary")
     summary.get_by_role("link").last.click()
     expect(tab.locator("#id_consent")).to_be_focused()
+    expect(tab.locator("#id_consent_error")).to_be_in_viewport()
 
 
 def test_the_consent_error_has_its_own_line_above_the_box(tab, pledge, neighbourhood_pages):

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from quizzes import factories
+from quizzes.attempts import drawn_answers
 from tests.feedback import description_of, page, summary_links
 from tests.quizzes.conftest import letters, start
 
@@ -36,8 +37,10 @@ def test_an_unanswered_question_is_summarised_with_a_link_to_its_first_choice(
     response = client.post(attempt.get_absolute_url(), answers)
 
     target = f"id_question-{single.pk}_0"
+    number = [a.question_id for a in drawn_answers(attempt)].index(single.pk) + 1
     assert response.status_code == 400
     assert summary_links(response) == [target]
+    assert page(response).find(id="error-summary").a.get_text() == f"第 {number} 题：请回答此题。"
     assert page(response).find(id=target)["aria-invalid"] == "true"
 
 
