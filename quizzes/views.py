@@ -95,7 +95,7 @@ def attempt_page(request, token):
     if refusal := private_quiz_refusal(request, quiz, restrictions):
         return refusal
     if attempt.is_submitted:
-        return redirect(attempt.result_url())
+        return redirect(attempt.result_url() + "#score")
     if attempt.deadline + attempts.GRACE <= timezone.now():
         return message(request, time_up_message(), quiz.url, status=403)
     answers = attempts.drawn_answers(attempt)
