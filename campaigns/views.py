@@ -53,7 +53,9 @@ def sign(request, pledge_id):
         )
     # A first and a repeat signature get the same answer, so nobody learns who signed.
     token = pledges.certificate_token(pledge, data["name"], timezone.localdate())
-    response = redirect(pledge.url + pledge.reverse_subpage("certificate", args=token))
+    certificate = pledge.url + pledge.reverse_subpage("certificate", args=token)
+    # The thank-you is what the resident sees first, whatever fragment the form's address had.
+    response = redirect(certificate + "#thanks")
     remember_neighbourhood(response, data["neighbourhood"])
     return response
 

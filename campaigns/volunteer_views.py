@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
@@ -70,7 +71,9 @@ def sign_up(request, event_id):
             event, name=data["name"], neighbourhood=data["neighbourhood"], phone=data["phone"]
         )
     # A first and a repeat sign-up get the same answer; the private details go by text message.
-    response = redirect(event.url + "?signed=1")
+    # The thank-you is in the address, not the session: the page cache keys on the whole address,
+    # so the page without it, which others get, never shows it.
+    response = redirect(event.url + "?signed=1#thanks")
     remember_neighbourhood(response, data["neighbourhood"])
     return response
 
@@ -83,7 +86,7 @@ def cancel(request, token):
         if not hit("volunteer-cancel", client_ip(request), *LIMIT_PER_ADDRESS):
             return too_many_requests(request)
         volunteering.cancel(signup)
-        return redirect("volunteer_cancel", token=token)
+        return redirect(reverse("volunteer_cancel", args=[token]) + "#cancelled")
     return render(request, "campaigns/volunteer_cancel.html", {"signup": signup})
 
 
@@ -110,7 +113,7 @@ def check_in(request, token):
     except volunteering.CheckInRefused as refused:
         status = 403 if refused.code == "closed" else 409
         return render_check_in(request, event, form, CHECKIN_MESSAGES[refused.code], status=status)
-    return redirect(f"{request.path}?done={direction}")
+    return redirect(f"{request.path}?done={direction}#notice")
 
 
 def render_check_in(request, event, form, notice, status=200):

@@ -53,8 +53,9 @@ def choose_neighbourhood(request):
         return render(
             request, "home/message.html", {"message": message, "back": next_url}, status=400
         )
-    # An address, never a view name: redirect() would try to reverse a bare word.
-    response = HttpResponseRedirect(next_url)
+    # An address, never a view name: redirect() would try to reverse a bare word. It goes back to
+    # the footer's form, which now shows the neighbourhood chosen, rather than the page's top.
+    response = HttpResponseRedirect(next_url.partition("#")[0] + "#my-neighbourhood")
     remember_neighbourhood(response, form.cleaned_data["neighbourhood"])
     return response
 

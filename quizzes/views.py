@@ -81,7 +81,8 @@ def start(request, quiz):
     except attempts.QuizUnavailable:
         text = _("This quiz has no questions yet. Please come back later.")
         return message(request, text, quiz.url, status=403)
-    response = redirect(attempt)
+    # Each answer names its own fragment: the form's address ends in one meant for errors.
+    response = redirect(attempt.get_absolute_url() + "#attempt")
     remember_neighbourhood(response, data["neighbourhood"])
     remember_device(response, token)
     return response
@@ -94,7 +95,7 @@ def attempt_page(request, token):
     if refusal := private_quiz_refusal(request, quiz, restrictions):
         return refusal
     if attempt.is_submitted:
-        return redirect(attempt.result_url())
+        return redirect(attempt.result_url() + "#score")
     if attempt.deadline + attempts.GRACE <= timezone.now():
         return message(request, time_up_message(), quiz.url, status=403)
     answers = attempts.drawn_answers(attempt)
@@ -127,7 +128,7 @@ def submit(request, quiz, attempt, answers):
         pass
     except attempts.TimeIsUp:
         return message(request, time_up_message(), quiz.url, status=403)
-    return redirect(attempt.result_url())
+    return redirect(attempt.result_url() + "#score")
 
 
 def result_page(request, token):
@@ -174,7 +175,7 @@ def answer_daily_question(request):
         participant=participant_key(data["phone"]) if data["phone"] else "",
         device=device_key(token),
     )
-    response = redirect("quizzes:daily_result", token=answer.token)
+    response = redirect(reverse("quizzes:daily_result", args=[answer.token]) + "#result")
     remember_neighbourhood(response, data["neighbourhood"])
     remember_device(response, token)
     return response

@@ -102,7 +102,7 @@ def watch_policy(page):
 
 
 def watch_errors(page):
-    """Collect the errors a visitor's console shows: failed loads, script errors, blocked content."""
+    """Collect what a visitor's console shows as errors: failed loads, script errors, blocks."""
     errors = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(str(error)))

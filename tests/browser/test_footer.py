@@ -17,7 +17,8 @@ def test_chosen_neighbourhood_is_remembered_on_other_pages(phone, regulation_ind
     footer = phone.get_by_role("contentinfo")
     footer.get_by_label("我的社区").select_option(label="向阳社区")
     footer.get_by_role("button", name="保存").click()
-    phone.wait_for_url("/")
+    phone.wait_for_url("/#my-neighbourhood")
+    expect(footer.get_by_label("我的社区")).to_be_in_viewport()
     phone.goto(regulation_index.url)
 
     chosen = phone.get_by_role("contentinfo").get_by_label("我的社区").locator("option:checked")

@@ -48,6 +48,6 @@ def test_a_mistake_is_explained_next_to_the_field(phone, pledge, neighbourhood_p
     phone.locator("#id_consent").check()
     phone.get_by_role("button", name="签名").click()
 
-    expect(phone.locator("#id_phone-error")).to_contain_text("手机号")
+    expect(phone.locator("#id_phone_error")).to_contain_text("手机号")
     expect(phone.get_by_label("姓名", exact=True)).to_have_value("李四")
     assert serious(phone) == []

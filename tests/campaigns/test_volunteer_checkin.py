@@ -86,7 +86,8 @@ def test_the_qr_page_signs_in_and_out(client, running):
     first = client.post(url, {"phone": PHONE})
     second = client.post(url, {"phone": "138 1234 5678"})
 
-    assert first["Location"].endswith("?done=in") and second["Location"].endswith("?done=out")
+    assert first["Location"].endswith("?done=in#notice")
+    assert second["Location"].endswith("?done=out#notice")
     signup = VolunteerSignup.objects.get()
     assert signup.checked_in_at and signup.checked_out_at
     assert PHONE not in client.get(second["Location"]).content.decode()

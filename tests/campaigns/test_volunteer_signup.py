@@ -82,7 +82,7 @@ def test_a_sign_up_gets_a_place_a_log_row_and_a_text_with_a_cancel_link(client, 
 
     signup = VolunteerSignup.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == event.url + "?signed=1"
+    assert response["Location"] == event.url + "?signed=1#thanks"
     assert signup.status == "confirmed" and signup.phone == PHONE
     row = Participation.objects.get()
     assert row.kind == "volunteer_signup" and row.participant == signup.participant

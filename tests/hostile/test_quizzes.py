@@ -147,7 +147,7 @@ def test_any_set_of_answers_is_scored_or_refused_clearly(county, data, encoding)
     attempt.refresh_from_db()
     assert attempt.is_submitted == (response.status_code == 302), response.status_code
     if attempt.is_submitted:
-        assert response["Location"] == attempt.result_url()
+        assert response["Location"] == attempt.result_url() + "#score"
 
 
 @pytest.mark.parametrize("payload", XSS)

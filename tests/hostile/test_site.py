@@ -108,7 +108,7 @@ def test_an_off_site_next_goes_home_instead(county, next_url):
         "/neighbourhood/", {"neighbourhood": county.neighbourhood.pk, "next": next_url}
     )
 
-    assert (response.status_code, response["Location"]) == (302, "/")
+    assert (response.status_code, response["Location"]) == (302, "/#my-neighbourhood")
 
 
 @pytest.mark.parametrize("next_url", ["0", "foo", "垃圾", "javascript"])

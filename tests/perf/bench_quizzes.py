@@ -15,7 +15,7 @@ TOKEN = re.compile(r"/quiz-attempts/([0-9a-f-]{36})/")
 FIELD = re.compile(r'type="(radio|checkbox)" name="(question-\d+)" value="A"')
 NEIGHBOURHOOD = re.compile(r'name="neighbourhood".*?<option value="(\d+)"', re.DOTALL)
 # The form that starts an attempt: the quiz page's only post form with no class of its own.
-START_FORM = re.compile(r'<form method="post" action="([^"]+)">')
+START_FORM = re.compile(r'<form method="post" action="([^"#]+)[^"]*">')
 
 
 def prepare_quiz():

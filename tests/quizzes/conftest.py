@@ -1,6 +1,7 @@
 """Fixtures for the quizzes app: a regulation to cite, a question bank and a campaign quiz."""
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -87,7 +88,8 @@ def start(client, quiz, neighbourhood, **fields):
     """Start an attempt as a resident and return it."""
     response = client.post(quiz.url, {"neighbourhood": neighbourhood.pk, **fields})
     assert response.status_code == 302, response.content.decode()[:2000]
-    return Attempt.objects.get(token=response["Location"].rstrip("/").rsplit("/", 1)[-1])
+    path = urlsplit(response["Location"]).path
+    return Attempt.objects.get(token=path.rstrip("/").rsplit("/", 1)[-1])
 
 
 def letters(attempt, *, right=True):

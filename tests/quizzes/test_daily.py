@@ -54,7 +54,7 @@ def test_the_home_page_asks_todays_question_without_revealing_the_answer(client,
     html = client.get("/").content.decode()
 
     assert today.question.text in html
-    assert 'action="/daily-question/"' in html
+    assert 'action="/daily-question/#error-summary"' in html
     assert today.question.explanation not in html
     assert "checked" not in html.split('class="daily-question"')[1].split("</section>")[0]
 
@@ -82,8 +82,8 @@ def test_the_home_page_remembers_that_this_phone_answered_today(
 
     html = client.get("/").content.decode()
 
-    assert response["Location"] in html
-    assert 'action="/daily-question/"' not in html
+    assert response["Location"].removesuffix("#result") in html
+    assert 'action="/daily-question/' not in html
 
 
 def test_a_second_answer_from_the_same_number_looks_the_same_and_is_not_counted(

@@ -94,7 +94,7 @@ def test_resubmitting_an_attempt_does_not_score_it_again(client, quiz, attempt, 
     again = post(client, quiz, attempt, wrong)
 
     attempt.refresh_from_db()
-    assert first["Location"] == again["Location"] == attempt.result_url()
+    assert first["Location"] == again["Location"] == attempt.result_url() + "#score"
     assert attempt.score == 3
     assert Participation.objects.count() == 1
     assert Attempt.objects.count() == 1

@@ -24,7 +24,7 @@ def test_a_resident_takes_a_quiz_and_sees_what_was_wrong_and_why(
     result = client.get(submitted["Location"])
     html = result.content.decode()
 
-    assert submitted["Location"] == attempt.result_url()
+    assert submitted["Location"] == attempt.result_url() + "#score"
     assert result.status_code == 200
     attempt.refresh_from_db()
     assert (attempt.score, attempt.max_score, attempt.passed) == (2, 3, True)
@@ -181,11 +181,11 @@ def test_the_quiz_index_lists_quizzes_from_campaigns_and_the_index(client, home_
 def test_the_quiz_page_starts_attempts_at_its_own_address(client, quiz, neighbourhood):
     start_url = reverse("quizzes:start", args=[quiz.pk])
 
-    assert f'action="{start_url}"' in client.get(quiz.url).content.decode()
+    assert f'action="{start_url}#error-summary"' in client.get(quiz.url).content.decode()
     response = client.post(start_url, {"neighbourhood": neighbourhood.pk})
 
     assert response.status_code == 302
-    assert Attempt.objects.get(quiz=quiz).get_absolute_url() == response["Location"]
+    assert response["Location"] == Attempt.objects.get(quiz=quiz).get_absolute_url() + "#attempt"
 
 
 def test_a_private_quiz_starts_no_attempt_for_strangers(client, quiz, neighbourhood):

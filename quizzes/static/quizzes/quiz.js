@@ -101,6 +101,18 @@
         warn(questions[missing], labels.labelRequired);
       }
     });
+    // The error summary links to answers in questions this script hides: show the one linked,
+    // before the site's script (listening later, as the event bubbles) scrolls to it.
+    document.addEventListener(
+      "click",
+      (event) => {
+        const link = event.target.closest(".error-summary a[href^='#']");
+        const target = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
+        const index = target ? questions.indexOf(target.closest("[data-question]")) : -1;
+        if (index >= 0) show(index, false);
+      },
+      { capture: true },
+    );
     show(current, false);
   }
 
