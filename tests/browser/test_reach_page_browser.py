@@ -53,12 +53,12 @@ def test_the_ranking_fits_a_phone_and_filters_by_campaign(phone, ranking_page, c
     assert phone.evaluate("document.scrollingElement.scrollWidth") <= 360
 
 
-def test_scanning_a_poster_opens_the_campaign_page(phone, campaign, places):
+def test_scanning_a_poster_opens_the_campaigns_ways_to_take_part(phone, campaign, places):
     token = posters.make_token(campaign.pk, places[0].pk)
 
     phone.goto(reverse("poster_visit", args=[token]))
 
-    expect(phone).to_have_url(re.compile(re.escape(campaign.url) + "$"))
+    expect(phone).to_have_url(re.compile(re.escape(campaign.url) + "#take-part$"))
     expect(phone.locator("h1")).to_have_text(campaign.title)
     assert Participation.objects.filter(kind=Participation.Kind.VISIT).count() == 1
     assert serious(phone) == []
