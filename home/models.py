@@ -35,17 +35,14 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from campaigns.models import ArticlePage, CampaignPage, RegulationIndexPage
+        from campaigns.models.campaigns import with_card_pictures
         from campaigns.volunteer_listing import upcoming_events
         from quizzes import daily
 
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
-        context["current_campaigns"] = (
-            CampaignPage.objects.live()
-            .filter(start_date__lte=today, end_date__gte=today)
-            .select_related("hero_image")
-            .order_by("end_date")[:4]
-        )
+        current = CampaignPage.objects.live().filter(start_date__lte=today, end_date__gte=today)
+        context["current_campaigns"] = with_card_pictures(current.order_by("end_date")[:4])
         context["latest_articles"] = ArticlePage.objects.live().order_by("-date", "-pk")[:6]
         context["regulation_index"] = RegulationIndexPage.objects.live().first()
         context["upcoming_events"] = upcoming_events()[:4]

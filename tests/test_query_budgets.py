@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+import wagtail_factories
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -41,7 +42,8 @@ def articles(parent, count):
 
 def campaigns(parent, count):
     for _ in range(count):
-        tagged(factories.CampaignPageFactory(parent=parent), "垃圾分类")
+        picture = wagtail_factories.ImageFactory()
+        tagged(factories.CampaignPageFactory(parent=parent, hero_image=picture), "垃圾分类")
 
 
 def regulations(parent, count):

@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -16,6 +17,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -37,6 +39,15 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
+CARD_PICTURE = "fill-640x360"
+
+
+def with_card_pictures(campaigns):
+    """Fetch the campaigns' hero images and their card renditions: two queries for any number."""
+    images = get_image_model().objects.prefetch_renditions(CARD_PICTURE)
+    return campaigns.prefetch_related(Prefetch("hero_image", queryset=images))
+
+
 class CampaignIndexPage(Page):
     intro = RichTextField(_("introduction"), blank=True)
 
@@ -53,7 +64,7 @@ class CampaignIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        campaigns = CampaignPage.objects.child_of(self).live().select_related("hero_image")
+        campaigns = with_card_pictures(CampaignPage.objects.child_of(self).live())
         context["campaigns"] = campaigns.order_by("-start_date")
         return context
 
