@@ -27,6 +27,7 @@ The world is built once for the module inside a transaction that is rolled back 
 each test runs in a savepoint inside it, so POST rows leave nothing behind.
 """
 
+import datetime
 import io
 import json
 from dataclasses import dataclass, field
@@ -40,7 +41,7 @@ from django.contrib.messages import get_messages
 from django.db import transaction
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.log_actions import log
 from wagtail.models import Page, Site
 from wagtail.search import index
@@ -106,6 +107,11 @@ def build_world():
     event_b = factories.VolunteerEventPageFactory(parent=room_b, title="向阳河岸捡拾")
     signup_a, _ = sign_up(event_a, name="赵澄三", neighbourhood=place_a, phone=PHONE_A)
     signup_b, _ = sign_up(event_b, name="钱向四", neighbourhood=place_b, phone=PHONE_B)
+    # Under way since an hour ago, so attendance and hours may be entered for them.
+    for event in (event_a, event_b):
+        event.starts_at = timezone.now() - datetime.timedelta(hours=1)
+        event.ends_at = event.starts_at + datetime.timedelta(hours=3)
+        event.save()
     question = quiz_factories.QuestionFactory(text="废纸箱应投放到哪类收集容器？")
     quiz = quiz_factories.QuizPageFactory(
         parent=campaign, title="分类知识问答", questions=[question]
@@ -206,6 +212,8 @@ sign-up A usage                          login     ok          hidden      ok   
 POST correct sign-up A hours             login     ok          hidden      ok      ok
 paper attendance form                    login     ok          ok          ok      ok
 POST paper attendance for event A        login     ok          refused     ok      ok
+event A roster                           login     ok          403         ok      ok
+POST event A roster                      login     ok          403         ok      ok
 # -- reports and their exports
 signature report                         login     ok          ok          ok      ok
 signature report results                 login     ok          ok          ok      ok
@@ -553,6 +561,17 @@ ENDPOINTS = [
         lambda w: snippet("campaigns_volunteersignup", "add"),
         data=paper_attendance,
         effect=signup_count,
+    ),
+    Endpoint(
+        "event A roster",
+        lambda w: reverse("volunteer_roster", args=[w.event_a.pk]),
+        sees=FILTERED_A,
+    ),
+    Endpoint(
+        "POST event A roster",
+        lambda w: reverse("volunteer_roster", args=[w.event_a.pk]),
+        data=lambda w: {f"came-{w.signup_a.pk}": "on", f"hours-{w.signup_a.pk}": "1.5"},
+        effect=signup_hours,
     ),
     # Reports and their exports
     Endpoint("signature report", lambda w: reverse("pledge_signature_counts"), sees=PLACES),

@@ -102,10 +102,25 @@ def watch_policy(page):
 
 
 def watch_errors(page):
-    """Collect what a visitor's console shows as errors: failed loads, script errors, blocks."""
+    """Collect what a visitor's console shows as errors: script errors and failed loads.
+
+    A page answered 400 is what a form with a mistake gets, so a failed load counts when it is a
+    script, style, picture or request the page made, not the page itself.
+    """
     errors = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+
+    def on_console(message):
+        # Chromium also reports each failed load here; on_response has the address and kind.
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            errors.append(message.text)
+
+    def on_response(response):
+        if response.status >= 400 and response.request.resource_type != "document":
+            errors.append(f"{response.status} {response.url}")
+
+    page.on("console", on_console)
     page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("response", on_response)
     return errors
 
 
