@@ -1,0 +1,186 @@
+"""Publicity staff and committees walk the Wagtail admin in Chromium, with no console error."""
+
+import datetime
+import re
+import io
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.files.images import ImageFile
+from django.utils import timezone
+from PIL import Image
+from playwright.sync_api import expect
+from wagtail.images import get_image_model
+
+from campaigns import factories
+from campaigns.models import ArticlePage, CampaignPage, PledgePage
+from campaigns.roles import ensure_publicity_staff_group
+from tests.browser.conftest import watch_policy
+from tests.campaigns.conftest import member
+
+pytestmark = pytest.mark.browser
+DESKTOP = {"width": 1366, "height": 900}
+SHOTS = Path("/tmp/journeys-shots")
+
+
+def serve_media(route):
+    """Answer a media request from the test MEDIA_ROOT, as the production web server would."""
+    name = route.request.url.split("/media/", 1)[1].split("?", 1)[0]
+    route.fulfill(path=Path(settings.MEDIA_ROOT) / name)
+
+
+@pytest.fixture
+def desk(browser, live_server):
+    """Return a desktop tab on the live server that fails the test on any console error."""
+    context = browser.new_context(viewport=DESKTOP, base_url=live_server.url, locale="zh-CN")
+    context.route("**/media/**", serve_media)
+    page = context.new_page()
+    errors = []
+    page.on(
+        "console", lambda message: errors.append(message.text) if message.type == "error" else None
+    )
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    blocked = watch_policy(page)
+    page.set_default_timeout(10_000)
+    yield page
+    shot(page, "zz-last")
+    (SHOTS / "zz-last.html").write_text(page.content())
+    context.close()
+    assert blocked == [], blocked
+    assert errors == [], errors
+
+
+def shot(page, name):
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=SHOTS / f"{name}.png", full_page=False)
+
+
+def log_in(page, username):
+    """Sign in through the admin's login form, as a person types it."""
+    page.goto("/admin/login/")
+    page.get_by_label("用户名").fill(username)
+    page.get_by_label("密码").fill("pw")
+    page.get_by_role("button", name="登录").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+
+
+@pytest.fixture
+def officer(db):
+    return member(ensure_publicity_staff_group(), "officer")
+
+
+@pytest.fixture
+def hero_image(db):
+    buffer = io.BytesIO()
+    Image.new("RGB", (640, 360), (200, 60, 40)).save(buffer, "PNG")
+    return get_image_model().objects.create(
+        title="垃圾分类海报", file=ImageFile(buffer, name="poster.png")
+    )
+
+
+@pytest.fixture
+def places(campaign_index):
+    town = factories.TownFactory(name="莲塘镇", slug="liantang")
+    return [
+        factories.NeighbourhoodFactory(name=name, town=town) for name in ("澄湖社区", "向阳社区")
+    ]
+
+
+def test_officer_creates_a_campaign_with_a_hero_image_and_publishes_it(
+    desk, officer, campaign_index, hero_image, places
+):
+    log_in(desk, "officer")
+    shot(desk, "01-dashboard")
+    desk.get_by_role("button", name="页面").click()
+    desk.get_by_role("link", name="宣传活动", exact=True).click()
+    desk.get_by_role("link", name="添加子页面").first.click()
+    shot(desk, "02-add")
+    desk.locator("#id_title").fill("文明交通宣传月")
+    desk.locator("#id_theme").fill("文明交通")
+    desk.locator("#id_start_date").click()
+    picker = desk.locator(".xdsoft_datetimepicker:visible")
+    picker.locator("td.xdsoft_today").click()
+    desk.locator("#id_end_date").click()
+    picker.locator(".xdsoft_next").first.click()
+    picker.locator("td.xdsoft_date:not(.xdsoft_other_month)", has_text="15").click()
+    desk.get_by_role("button", name="选择一个图片").click()
+    modal = desk.locator(".modal-dialog")
+    modal.get_by_role("link", name="垃圾分类海报").click()
+    expect(desk.locator("#id_hero_image-title")).to_have_text("垃圾分类海报")
+    desk.get_by_label("澄湖社区").check()
+    shot(desk, "03-filled")
+    desk.locator("footer .dropdown-toggle, footer [data-w-dropdown-target=toggle]").first.click()
+    desk.get_by_role("button", name="发布", exact=True).click()
+    expect(desk.locator(".messages")).to_contain_text("已创建并发布")
+    shot(desk, "04-published")
+    campaign = CampaignPage.objects.get(title="文明交通宣传月")
+    assert campaign.live and campaign.hero_image == hero_image
+    assert list(campaign.target_neighbourhoods.values_list("name", flat=True)) == ["澄湖社区"]
+
+
+def open_children(page, *titles):
+    """Walk the page explorer from the sidebar down to the listing of the last title's children."""
+    page.get_by_role("button", name="页面").click()
+    page.locator("#wagtail-sidebar").get_by_role("link", name=titles[0], exact=True).click()
+    for title in titles[1:]:
+        page.get_by_role("link", name=f"查看'{title}'的子页面").click()
+    expect(page.locator("h1")).to_contain_text(titles[-1])
+
+
+def add_child(page, *titles, page_type=None):
+    """Open the form for a new page under the last title, from its row's menu in the explorer."""
+    open_children(page, *titles[:-1])
+    page.get_by_role("button", name=f"“{titles[-1]}”的更多选项").click()
+    menu = page.locator("[data-w-dropdown-target=content]:visible")
+    menu.get_by_role("link", name="添加子页面").click()
+    if page_type:
+        page.get_by_role("link", name=page_type, exact=True).click()
+
+
+def type_rich_text(page, name, text):
+    """Type into the Draftail editor whose value is the input named name, and wait till it holds it.
+
+    Draftail copies what was typed into its hidden input a moment later; a person is slower.
+    """
+    value = page.locator(f"input[name='{name}']")
+    value.locator("xpath=..").locator("[contenteditable=true]").click()
+    page.keyboard.type(text)
+    expect(value).to_have_value(re.compile(text))
+
+
+def publish(page):
+    page.locator("footer [data-w-dropdown-target=toggle]").first.click()
+    page.get_by_role("button", name="发布", exact=True).click()
+
+
+def test_officer_adds_an_article_and_a_pledge_under_a_campaign(desk, officer, campaign):
+    log_in(desk, "officer")
+
+    add_child(desk, "宣传活动", "垃圾分类进社区", page_type="文章")
+    desk.locator("#id_title").fill("垃圾分类宣传周启动")
+    desk.locator("[data-contentpath=body] .c-sf-add-button").click()
+    desk.get_by_role("option", name="段落").click()
+    type_rich_text(desk, "body-0-value", "本周起各社区开展垃圾分类宣传。")
+    shot(desk, "10-article")
+    publish(desk)
+    expect(desk.locator(".messages")).to_contain_text("已创建并发布")
+
+    add_child(desk, "宣传活动", "垃圾分类进社区", page_type="文明承诺")
+    desk.locator("#id_title").fill("垃圾分类家庭公约")
+    type_rich_text(desk, "pledge_text", "我家承诺做好垃圾分类。")
+    desk.locator("[data-contentpath=commitments] .c-sf-add-button").click()
+    desk.locator("[data-contentpath=commitments] input[type=text]").first.fill("厨余垃圾沥干再投放")
+    shot(desk, "11-pledge")
+    publish(desk)
+    expect(desk.locator(".messages")).to_contain_text("已创建并发布")
+    desk.get_by_role("link", name="查看'垃圾分类进社区'的子页面").click()
+    listing = desk.locator("main table")
+    expect(listing).to_contain_text("垃圾分类宣传周启动")
+    expect(listing).to_contain_text("垃圾分类家庭公约")
+    shot(desk, "12-children")
+
+    article = ArticlePage.objects.child_of(campaign).get()
+    pledge = PledgePage.objects.child_of(campaign).get()
+    assert article.live and "各社区开展垃圾分类宣传" in str(article.body)
+    assert pledge.live and [block.value for block in pledge.commitments] == ["厨余垃圾沥干再投放"]
