@@ -16,6 +16,8 @@ from wagtail.images import get_image_model
 from campaigns import factories
 from campaigns.models import ArticlePage, CampaignPage, PledgePage
 from campaigns.roles import ensure_publicity_staff_group
+from quizzes.factories import QuestionFactory
+from quizzes.models import QuizPage
 from tests.browser.conftest import watch_policy
 from tests.campaigns.conftest import member
 
@@ -184,3 +186,25 @@ def test_officer_adds_an_article_and_a_pledge_under_a_campaign(desk, officer, ca
     pledge = PledgePage.objects.child_of(campaign).get()
     assert article.live and "各社区开展垃圾分类宣传" in str(article.body)
     assert pledge.live and [block.value for block in pledge.commitments] == ["厨余垃圾沥干再投放"]
+
+
+def test_officer_builds_a_quiz_from_the_question_bank(desk, officer, campaign):
+    questions = [QuestionFactory(text=text) for text in ("废电池属于哪类垃圾？", "菜叶属于哪类垃圾？")]
+    log_in(desk, "officer")
+
+    add_child(desk, "宣传活动", "垃圾分类进社区", page_type="知识答题")
+    desk.locator("#id_title").fill("垃圾分类知识问答")
+    for row, question in enumerate(questions):
+        desk.get_by_role("button", name="增加 固定题目列表").click()
+        desk.locator(f"#id_quiz_questions-{row}-question-chooser .unchosen button").click()
+        desk.locator(".modal-dialog").get_by_role("link", name=question.text).click()
+        expect(desk.locator(f"#id_quiz_questions-{row}-question-title")).to_have_text(
+            question.text
+        )
+    shot(desk, "20-quiz")
+    publish(desk)
+
+    expect(desk.locator(".messages")).to_contain_text("已创建并发布")
+    quiz = QuizPage.objects.child_of(campaign).get()
+    assert quiz.live
+    assert [link.question for link in quiz.quiz_questions.order_by("sort_order")] == questions
