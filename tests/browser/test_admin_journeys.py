@@ -2,12 +2,14 @@
 
 import datetime
 import re
+import datetime
 import io
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.files.images import ImageFile
+from django.utils import timezone
 from django.utils import timezone
 from PIL import Image
 from playwright.sync_api import expect
@@ -24,6 +26,13 @@ from tests.campaigns.conftest import member
 pytestmark = pytest.mark.browser
 DESKTOP = {"width": 1366, "height": 900}
 SHOTS = Path("/tmp/journeys-shots")
+# Wagtail notices edits (for the live preview and autosave) only once it has taken the form's
+# starting values, two seconds after loading; a person starts typing later than that, a test not.
+WATCH_EDITS = """
+document.addEventListener("w-unsaved:watch-edits", () => {
+    document.documentElement.dataset.watchingEdits = "true";
+});
+"""
 
 
 def serve_media(route):
@@ -33,10 +42,16 @@ def serve_media(route):
 
 
 @pytest.fixture
-def desk(browser, live_server):
+def desk(browser, live_server, settings):
     """Return a desktop tab on the live server that fails the test on any console error."""
+    # The live server's threads share the test's one in-memory SQLite connection, so two writes
+    # at once break each other's savepoints. Autosave and the editing-session ping write beside
+    # what the person does; outside tests each request has its own connection.
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
+    settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL = 300_000
     context = browser.new_context(viewport=DESKTOP, base_url=live_server.url, locale="zh-CN")
     context.route("**/media/**", serve_media)
+    context.add_init_script(WATCH_EDITS)
     page = context.new_page()
     errors = []
     page.on(
@@ -151,6 +166,14 @@ def type_rich_text(page, name, text):
     expect(value).to_have_value(re.compile(text))
 
 
+def edit(page, *titles):
+    """Open the editor of the page at the end of titles, from its parent's explorer listing."""
+    open_children(page, *titles[:-1])
+    page.locator("main").get_by_role("link", name=titles[-1], exact=True).click()
+    expect(page.locator("#id_title")).to_have_value(titles[-1])
+    expect(page.locator("html[data-watching-edits]")).to_be_attached()
+
+
 def publish(page):
     page.locator("footer [data-w-dropdown-target=toggle]").first.click()
     page.get_by_role("button", name="发布", exact=True).click()
@@ -208,3 +231,29 @@ def test_officer_builds_a_quiz_from_the_question_bank(desk, officer, campaign):
     quiz = QuizPage.objects.child_of(campaign).get()
     assert quiz.live
     assert [link.question for link in quiz.quiz_questions.order_by("sort_order")] == questions
+
+
+def test_officer_sees_a_campaign_in_the_live_preview_panel(desk, officer, campaign):
+    log_in(desk, "officer")
+    edit(desk, "宣传活动", "垃圾分类进社区")
+
+    desk.get_by_role("button", name="预览开关").click()
+    preview = desk.frame_locator("#w-preview-iframe")
+    expect(preview.locator("h1")).to_contain_text("垃圾分类进社区")
+    desk.locator("#id_title").fill("垃圾分类进社区第二期")
+    expect(preview.locator("h1")).to_contain_text("垃圾分类进社区第二期")
+    shot(desk, "30-preview")
+
+
+def test_officer_schedules_a_campaign_and_sees_it_scheduled(desk, officer, campaign_index):
+    draft = factories.CampaignPageFactory(parent=campaign_index, title="文明交通宣传月", live=False)
+    go_live = timezone.localtime() + datetime.timedelta(days=3)
+    log_in(desk, "officer")
+    edit(desk, "宣传活动", "文明交通宣传月")
+
+    desk.get_by_role("button", name="状态开关").click()
+    desk.get_by_role("button", name="设置计划").click()
+    dialog = desk.locator("#schedule-publishing-dialog")
+    dialog.locator("#id_go_live_at").fill(go_live.strftime("%Y-%m-%d %H:%M"))
+    shot(desk, "40-schedule")
+    (SHOTS / "sched.html").write_text(desk.content())
