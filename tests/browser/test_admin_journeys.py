@@ -14,6 +14,7 @@ from django.utils import timezone
 from PIL import Image
 from playwright.sync_api import expect
 from wagtail.images import get_image_model
+from wagtail.models import Page
 
 from campaigns import factories
 from campaigns.models import ArticlePage, CampaignPage, PledgePage
@@ -174,9 +175,10 @@ def edit(page, *titles):
     expect(page.locator("html[data-watching-edits]")).to_be_attached()
 
 
-def publish(page):
+def publish(page, action="发布"):
+    """Open the editor's action menu and publish, or schedule when a go-live date is set."""
     page.locator("footer [data-w-dropdown-target=toggle]").first.click()
-    page.get_by_role("button", name="发布", exact=True).click()
+    page.get_by_role("button", name=action, exact=True).click()
 
 
 def test_officer_adds_an_article_and_a_pledge_under_a_campaign(desk, officer, campaign):
@@ -247,13 +249,31 @@ def test_officer_sees_a_campaign_in_the_live_preview_panel(desk, officer, campai
 
 def test_officer_schedules_a_campaign_and_sees_it_scheduled(desk, officer, campaign_index):
     draft = factories.CampaignPageFactory(parent=campaign_index, title="文明交通宣传月", live=False)
-    go_live = timezone.localtime() + datetime.timedelta(days=3)
+    go_live = (timezone.localtime() + datetime.timedelta(days=3)).replace(
+        hour=10, minute=0, second=0, microsecond=0
+    )
     log_in(desk, "officer")
     edit(desk, "宣传活动", "文明交通宣传月")
 
     desk.get_by_role("button", name="状态开关").click()
     desk.get_by_role("button", name="设置计划").click()
     dialog = desk.locator("#schedule-publishing-dialog")
-    dialog.locator("#id_go_live_at").fill(go_live.strftime("%Y-%m-%d %H:%M"))
+    dialog.locator("#id_go_live_at").click()
+    picker = desk.locator(".xdsoft_datetimepicker:visible")
+    day = f"[data-date='{go_live.day}'][data-month='{go_live.month - 1}'][data-year='{go_live.year}']"
+    picker.locator(f"td.xdsoft_date{day}").click()
+    picker.locator(".xdsoft_time[data-hour='10'][data-minute='0']").click()
+    expect(dialog.locator("#id_go_live_at")).to_have_value(f"{go_live:%Y-%m-%d} 10:00")
     shot(desk, "40-schedule")
-    (SHOTS / "sched.html").write_text(desk.content())
+    dialog.get_by_role("button", name="保存计划").click()
+    expect(desk.locator(".messages")).to_contain_text("已被更新")
+    publish(desk, action="定时发布")
+
+    expect(desk.locator(".messages")).to_contain_text("已预定发布时间")
+    open_children(desk, "宣传活动")
+    row = desk.locator("main tr", has_text="文明交通宣传月")
+    expect(row).to_contain_text("已计划")
+    shot(desk, "42-explorer")
+
+    revision = Page.objects.get(pk=draft.pk).scheduled_revision
+    assert revision.approved_go_live_at == go_live
