@@ -14,11 +14,15 @@ from django.utils import timezone
 from PIL import Image
 from playwright.sync_api import expect
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, WorkflowState
 
 from campaigns import factories
 from campaigns.models import ArticlePage, CampaignPage, PledgePage
-from campaigns.roles import ensure_publicity_staff_group
+from campaigns.roles import (
+    ensure_committee_group,
+    ensure_publicity_staff_group,
+    ensure_volunteer_workflow,
+)
 from quizzes.factories import QuestionFactory
 from quizzes.models import QuizPage
 from tests.browser.conftest import watch_policy
@@ -277,3 +281,40 @@ def test_officer_schedules_a_campaign_and_sees_it_scheduled(desk, officer, campa
 
     revision = Page.objects.get(pk=draft.pk).scheduled_revision
     assert revision.approved_go_live_at == go_live
+
+
+@pytest.fixture
+def room(volunteer_index):
+    ensure_volunteer_workflow(volunteer_index)
+    town = factories.TownFactory(name="莲塘镇", slug="liantang")
+    hood = factories.NeighbourhoodFactory(name="澄湖社区", town=town)
+    return factories.NeighbourhoodVolunteerPageFactory(parent=volunteer_index, neighbourhood=hood)
+
+
+@pytest.fixture
+def committee(room):
+    return member(ensure_committee_group(room), "chenghu")
+
+
+def test_officer_approves_an_activity_the_committee_submitted(desk, officer, committee, room):
+    event = factories.VolunteerEventPageFactory(parent=room, title="楼道清理", live=False)
+    event.save_revision(user=committee)
+    event.get_workflow().start(event, committee)
+    log_in(desk, "officer")
+
+    awaiting = desk.locator("section[aria-labelledby=awaiting-review-heading]")
+    row = awaiting.locator("tr", has_text="楼道清理")
+    expect(row).to_be_visible()
+    row.get_by_role("button", name="动作").click()
+    row.get_by_role("button", name="带评论批准").click()
+    modal = desk.locator(".modal-dialog")
+    modal.locator("textarea").fill("时间地点清楚，同意发布。")
+    shot(desk, "50-approve")
+    modal.get_by_role("button", name="带评论批准").click()
+
+    expect(awaiting).to_have_count(0)
+    shot(desk, "51-approved")
+    state = WorkflowState.objects.for_instance(event).get()
+    assert state.status == WorkflowState.STATUS_APPROVED
+    event.refresh_from_db()
+    assert event.live
