@@ -2,6 +2,7 @@
 
 import datetime
 import re
+from decimal import Decimal
 import datetime
 import io
 from pathlib import Path
@@ -17,12 +18,13 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, WorkflowState
 
 from campaigns import factories
-from campaigns.models import ArticlePage, CampaignPage, PledgePage
+from campaigns.models import ArticlePage, CampaignPage, PledgePage, VolunteerSignup
 from campaigns.roles import (
     ensure_committee_group,
     ensure_publicity_staff_group,
     ensure_volunteer_workflow,
 )
+from campaigns.volunteering import sign_up
 from quizzes.factories import QuestionFactory
 from quizzes.models import QuizPage
 from tests.browser.conftest import watch_policy
@@ -318,3 +320,57 @@ def test_officer_approves_an_activity_the_committee_submitted(desk, officer, com
     assert state.status == WorkflowState.STATUS_APPROVED
     event.refresh_from_db()
     assert event.live
+
+
+@pytest.fixture
+def begun_event(room):
+    start = timezone.now() - datetime.timedelta(hours=1)
+    event = factories.VolunteerEventPageFactory(
+        parent=room, title="楼道清理", starts_at=start, ends_at=start + datetime.timedelta(hours=2)
+    )
+    for name, phone in (("赵六一", "13812345678"), ("钱二", "13912345678")):
+        sign_up(event, name=name, neighbourhood=event.neighbourhood, phone=phone)
+    return event
+
+
+def test_committee_ticks_who_came_on_the_roster_from_the_activity_editor(
+    desk, committee, begun_event
+):
+    log_in(desk, "chenghu")
+    edit(desk, "澄湖社区志愿服务", "楼道清理")
+
+    desk.locator("header").get_by_role("button", name="动作").first.click()
+    desk.get_by_role("link", name="出勤登记").click()
+    expect(desk.locator("h1")).to_contain_text("出勤登记")
+    for name in ("赵六一", "钱二"):
+        desk.locator("main tr", has_text=name).get_by_role("checkbox").check()
+    expect(desk.locator("main tr", has_text="赵六一").get_by_role("spinbutton")).to_have_value("2.0")
+    desk.locator("main tr", has_text="钱二").get_by_role("spinbutton").fill("1.5")
+    shot(desk, "60-roster")
+    desk.get_by_role("button", name="保存出勤").click()
+
+    expect(desk.locator(".messages")).to_contain_text("已保存 2 位志愿者的出勤记录")
+    hours = dict(VolunteerSignup.objects.values_list("name", "hours"))
+    assert hours == {"赵六一": Decimal(2), "钱二": Decimal("1.5")}
+
+
+def test_committee_enters_a_paper_sign_in_line_for_an_activity_under_way(
+    desk, committee, begun_event
+):
+    log_in(desk, "chenghu")
+    desk.get_by_role("link", name="志愿者报名").click()
+    desk.get_by_role("link", name="添加").first.click()
+    desk.locator("#id_event").select_option(label=begun_event.title)
+    desk.locator("#id_name").fill("孙大爷")
+    desk.get_by_role("button", name="选择 社区").click()
+    desk.locator(".modal-dialog").get_by_role("link", name="澄湖社区").click()
+    expect(desk.locator("#id_neighbourhood-title")).to_contain_text("澄湖社区")
+    desk.locator("#id_phone").fill("13712345678")
+    desk.locator("#id_hours").fill("2")
+    desk.locator("#id_paper_consent").check()
+    shot(desk, "70-paper")
+    desk.get_by_role("button", name="保存").click()
+
+    expect(desk.locator(".messages")).to_contain_text("孙大爷")
+    signup = VolunteerSignup.objects.get(name="孙大爷")
+    assert signup.assisted and signup.entered_by == committee and signup.hours == 2
