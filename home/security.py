@@ -16,6 +16,9 @@ ADMIN_POLICY = {
     "style-src": [SELF, UNSAFE_INLINE],
     "frame-ancestors": [SELF],
 }
+# Wagtail renders a page's preview through the middleware with a dummy request for the page's own
+# address; the preview keeps the site's policy, but the admin's preview panel must frame it.
+PREVIEW_POLICY = {"frame-ancestors": [SELF]}
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -23,8 +26,12 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
-        if request.path_info.startswith("/admin/") and not report_only:
+        if report_only:
+            return parts
+        if request.path_info.startswith("/admin/"):
             parts.replace = {**(parts.replace or {}), **ADMIN_POLICY}
+        elif getattr(request, "is_preview", False):
+            parts.replace = {**(parts.replace or {}), **PREVIEW_POLICY}
         return parts
 
 

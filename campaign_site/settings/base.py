@@ -253,6 +253,9 @@ AXES_RESET_ON_SUCCESS = True
 
 WAGTAIL_SITE_NAME = "文明创建宣传教育平台"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_USER_LOGIN_FORM = "home.admin_forms.AdminLoginForm"
+# Nothing loads from the internet: avatars are uploaded or Wagtail's own, never Gravatar's.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

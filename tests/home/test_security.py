@@ -9,6 +9,12 @@ pytestmark = pytest.mark.django_db
 LOGIN = "/admin/login/"
 
 
+def policy_of(response):
+    """Return the response's Content-Security-Policy as a mapping of directive to sources."""
+    policy = response["Content-Security-Policy"]
+    return dict(part.strip().split(" ", 1) for part in policy.split(";"))
+
+
 def test_public_pages_forbid_inline_scripts_and_other_origins(client, campaign_index):
     campaign = factories.CampaignPageFactory(parent=campaign_index)
 
@@ -77,3 +83,14 @@ def test_a_successful_login_clears_earlier_failures(axes_on, django_user_model):
         log_in(Client(), "guess")
 
     assert log_in(Client(), "right-password-1").status_code == 302
+
+
+def test_a_page_preview_keeps_the_sites_policy_but_the_admin_may_frame_it(campaign_index):
+    campaign = factories.CampaignPageFactory(parent=campaign_index)
+
+    # The admin's preview panel renders the page through this dummy request, then frames it.
+    preview = campaign.make_preview_request()
+
+    directives = policy_of(preview)
+    assert directives["frame-ancestors"] == "'self'"
+    assert directives["script-src"] == "'self'"
