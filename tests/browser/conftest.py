@@ -7,7 +7,9 @@ from axe_playwright_python.sync_playwright import Axe
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+from django.core.servers.basehttp import WSGIServer
 from django.db import connections
+from django.test.testcases import LiveServerThread
 from playwright.sync_api import sync_playwright
 
 from campaigns import factories
@@ -36,6 +38,30 @@ def serious(page):
 def pytest_collection_modifyitems(items):
     """Run browser tests last, so no other test runs while Playwright's event loop is open."""
     items.sort(key=lambda item: "browser" in getattr(item, "fixturenames", ()))
+
+
+class OneAtATimeServer(WSGIServer):
+    """Django's development server without threads, taking what the live server thread passes."""
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        # The live server thread has already put these connections in place for itself.
+        super().__init__(*args, **kwargs)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_request_at_a_time_on_sqlite():
+    """Serve the live server's requests one at a time when the test database is SQLite in memory.
+
+    Its threads would all share the test's one connection (Django's connections_override), and two
+    writes at once, such as the admin's autosave beside a preview, break each other's savepoints.
+    Without threads Django closes each connection after its answer, so the browser just queues.
+    """
+    if connections["default"].vendor != "sqlite":
+        yield
+        return
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(LiveServerThread, "server_class", OneAtATimeServer)
+        yield
 
 
 @pytest.fixture(scope="session")
