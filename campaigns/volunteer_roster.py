@@ -71,9 +71,11 @@ def roster(request, event):
     form = RosterForm(request.POST or None, event=event, signups=signups)
     if request.method == "POST" and form.is_valid():
         saved = volunteering.record_roster(list(form.lines()), corrected_by=request.user)
-        messages.success(
-            request, _("Attendance saved for %(count)s volunteers.") % {"count": len(saved)}
-        )
+        if saved:
+            done = _("Attendance saved for %(count)s volunteers.") % {"count": len(saved)}
+            messages.success(request, done)
+        else:
+            messages.info(request, _("Nothing had changed, so nothing was saved."))
         return redirect("volunteer_roster", event.pk)
     context = {
         "event": event,

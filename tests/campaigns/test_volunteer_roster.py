@@ -85,9 +85,10 @@ def test_saving_an_unchanged_roster_writes_nothing(client, committee_a, event, s
     begun(event)
     client.post(roster(event), ticked(signups, signups[0]))
 
-    client.post(roster(event), ticked(signups, signups[0]))
+    again = client.post(roster(event), ticked(signups, signups[0]), follow=True)
 
     assert AttendanceCorrection.objects.count() == 1
+    assert "没有改动" in again.content.decode()
 
 
 def test_hours_for_an_activity_not_yet_started_are_refused_and_nothing_is_saved(
