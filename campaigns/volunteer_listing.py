@@ -62,7 +62,9 @@ def upcoming_events():
 
 def campaign_events(campaign, neighbourhood_ids, limit=CAMPAIGN_EVENTS):
     """Return the upcoming activities tied to a campaign or held in its target neighbourhoods."""
-    events = upcoming_events().filter(Q(campaign=campaign) | Q(neighbourhood__in=neighbourhood_ids))
+    # A campaign previewed before its first save has no activities tied to it yet.
+    tied = Q(campaign=campaign) if campaign.pk else Q(pk__in=[])
+    events = upcoming_events().filter(tied | Q(neighbourhood__in=neighbourhood_ids))
     return events[:limit]
 
 

@@ -122,10 +122,11 @@ def preamble(title, scope):
     ]
 
 
-def append_row(sheet, values, font=None):
-    """Append a row of cells; text that looks like a formula is kept as text."""
-    sheet.append([as_cell(value) for value in values])
-    for cell, value in zip(sheet[sheet.max_row], values, strict=False):
+def write_row(sheet, number, values, font=None):
+    """Write a row of cells at row number; text that looks like a formula is kept as text."""
+    # Cell by cell at a known row: reading sheet.max_row after each append scans every cell.
+    for column, value in enumerate(values, start=1):
+        cell = sheet.cell(row=number, column=column, value=as_cell(value))
         if cell.data_type == "f":
             cell.data_type = "s"
         cell.number_format = excel_format(value) or cell.number_format
@@ -147,15 +148,16 @@ def write_workbook(output, title, scope, headings, rows):
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = sheet_name(title)
-    for line in preamble(title, scope):
-        append_row(sheet, [line])
+    lines = preamble(title, scope)
+    for number, line in enumerate(lines, start=1):
+        write_row(sheet, number, [line])
     sheet["A1"].font = Font(bold=True, size=14)
-    append_row(sheet, headings, font=Font(bold=True))
-    header_row = sheet.max_row
+    header_row = len(lines) + 1
+    write_row(sheet, header_row, headings, font=Font(bold=True))
     sheet.freeze_panes = f"A{header_row + 1}"
     widths = [text_width(heading) for heading in headings]
-    for row in rows:
-        append_row(sheet, row)
+    for number, row in enumerate(rows, start=header_row + 1):
+        write_row(sheet, number, row)
         widths = [max(width, text_width(value)) for width, value in zip(widths, row, strict=True)]
     size_columns(sheet, header_row, widths)
     workbook.save(output)

@@ -89,3 +89,28 @@ def test_the_campaign_page_lists_activities_in_its_neighbourhoods_and_its_own(
 
     assert nearby.url in html and tied.url in html
     assert unrelated.url not in html
+
+
+def test_staff_preview_a_new_campaign_with_its_nearby_activities_before_saving_it(
+    admin_client, campaign_index, volunteer_index
+):
+    place = factories.NeighbourhoodFactory()
+    room = factories.NeighbourhoodVolunteerPageFactory(parent=volunteer_index, neighbourhood=place)
+    nearby = factories.VolunteerEventPageFactory(parent=room, title="楼道清理")
+    url = f"/admin/pages/add/campaigns/campaignpage/{campaign_index.pk}/preview/"
+    data = {
+        "title": "文明养犬宣传月",
+        "slug": "wenming-yangquan",
+        "theme": "文明养犬",
+        "start_date": "2026-12-01",
+        "end_date": "2026-12-31",
+        "body-count": "0",
+        "target_neighbourhoods": [place.pk],
+    }
+
+    posted = admin_client.post(url, data)
+    shown = admin_client.get(url)
+
+    assert posted.json()["is_valid"], posted.json()
+    assert shown.status_code == 200
+    assert nearby.title in shown.content.decode()
