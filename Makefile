@@ -20,6 +20,7 @@ run: export CELERY_BROKER_URL := $(or $(CELERY_BROKER_URL),$(REDIS_URL),filesyst
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
+	mkdir -p .celery
 	$(PY) -m celery -A campaign_site worker --beat --pool=solo --loglevel=WARNING \
 	  --schedule=.celery/beat-schedule & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \

@@ -135,6 +135,15 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "control_folder": str(_queue / "control"),
         "store_processed": False,
     }
+    if not REDIS_URL:
+        # The worker publishes scheduled pages; the site's processes must see the page cache's
+        # new generation, so they share a cache on disk instead of each keeping its own.
+        CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": str(_queue / "cache"),
+            }
+        }
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
