@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from campaigns import api_keys, reach
-from campaigns.models import CampaignPage, Neighbourhood, ReachWatermark, Town
+from campaigns.models import CampaignPage, Neighbourhood, Town
 from home import ratelimit
 
 RATE_LIMIT = 120  # requests per token per RATE_PERIOD seconds
@@ -198,9 +198,7 @@ def place(instance):
 
 
 def rolled_up_at():
-    marks = ReachWatermark.objects.filter(name=reach.WATERMARK)
-    updated = marks.values_list("updated_at", flat=True).first()
-    return updated.isoformat() if updated else None
+    return iso(reach.watermark()[1])
 
 
 def iso(value):

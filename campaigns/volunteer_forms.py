@@ -77,9 +77,16 @@ NOT_STARTED = _(
 )
 
 
-def refuse_before_start(event):
-    """Raise the committee's error if the activity has not begun, so no hours are entered."""
-    if event is not None and not volunteering.hours_may_be_recorded(event):
+CANCELLED = _("This activity was cancelled: no attendance can be entered for it.")
+
+
+def refuse_unless_held(event):
+    """Raise the committee's error if the activity has not begun or was cancelled."""
+    if event is None:
+        return
+    if event.status == VolunteerEventPage.Status.CANCELLED:
+        raise forms.ValidationError(CANCELLED, code="cancelled")
+    if not volunteering.hours_may_be_recorded(event):
         raise forms.ValidationError(NOT_STARTED, code="not_started")
 
 
@@ -101,7 +108,7 @@ class PaperAttendanceForm(WagtailAdminModelForm):
 
     def clean_event(self):
         event = self.cleaned_data["event"]
-        refuse_before_start(event)
+        refuse_unless_held(event)
         return event
 
     def save(self, commit=True):
@@ -123,7 +130,7 @@ class AttendanceCorrectionForm(WagtailAdminModelForm):
     hours = HoursField(required=False, help_text=_("Leave empty if the volunteer did not come."))
 
     def clean(self):
-        refuse_before_start(self.instance.event)
+        refuse_unless_held(self.instance.event)
         return super().clean()
 
     def save(self, commit=True):

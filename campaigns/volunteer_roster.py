@@ -12,7 +12,7 @@ from campaigns import volunteering
 from campaigns.models import VolunteerSignup
 from campaigns.qr import own_event
 from campaigns.roles import OwnEventPolicy
-from campaigns.volunteer_forms import HoursField, refuse_before_start
+from campaigns.volunteer_forms import HoursField, refuse_unless_held
 
 policy = OwnEventPolicy(VolunteerSignup)
 
@@ -34,7 +34,7 @@ class RosterForm(forms.Form):
             )
 
     def clean(self):
-        refuse_before_start(self.event)
+        refuse_unless_held(self.event)
         for signup in self.signups:
             field = f"hours-{signup.pk}"
             came, hours = self.cleaned_data.get(f"came-{signup.pk}"), self.cleaned_data.get(field)

@@ -13,6 +13,7 @@ from campaigns.demo.reach import DAYS, QUIET, demo_slugs
 from campaigns.models import Neighbourhood
 from campaigns.residents import participant_key
 from quizzes import attempts
+from quizzes.demo.quizzes import QUIZZES
 from quizzes.devices import device_key
 from quizzes.models import Question, QuizPage
 
@@ -23,12 +24,16 @@ EASE = (0.45, 0.95)  # how likely a question is answered right, drawn per questi
 
 
 def take_quizzes():
-    """Let the demo residents take every live quiz nobody has taken yet; return the attempts."""
+    """Let the demo residents take the demo's own quizzes nobody has taken yet; return the attempts.
+
+    Quizzes staff made themselves are left alone, and so is a demo quiz not open today.
+    """
     slugs = demo_slugs()
     places = sorted(Neighbourhood.objects.filter(slug__in=slugs), key=lambda p: slugs.index(p.slug))
+    demo_quizzes = QuizPage.objects.live().filter(slug__in=[data["slug"] for data in QUIZZES])
     made = 0
-    for quiz in QuizPage.objects.live().order_by("pk"):
-        if not quiz.attempts.exists():
+    for quiz in demo_quizzes.order_by("pk"):
+        if quiz.state == QuizPage.State.OPEN and not quiz.attempts.exists():
             made += take_quiz(quiz, places)
     return made
 

@@ -153,3 +153,14 @@ def test_the_event_editor_links_to_its_roster(client, committee_a, event):
     html = client.get(f"/admin/pages/{event.pk}/edit/").content.decode()
 
     assert roster(event) in html
+
+
+def test_hours_for_a_cancelled_activity_are_refused(client, committee_a, event, signups):
+    client.force_login(committee_a)
+    begun(event).status = event.Status.CANCELLED
+    event.save()
+
+    response = client.post(roster(event), ticked(signups, *signups))
+
+    assert response.status_code == 400 and "这项活动已取消" in response.content.decode()
+    assert not AttendanceCorrection.objects.exists()
