@@ -18,6 +18,14 @@ def use_standard_wording(apps, schema_editor):
     for model_name, wording in OLD_DEFAULTS.items():
         model = apps.get_model("campaigns", model_name)
         model.objects.filter(consent_text=wording).update(consent_text="")
+        # The editor opens a page's latest revision: it must not bring the old wording back.
+        revisions = apps.get_model("wagtailcore", "Revision").objects.filter(
+            pk__in=model.objects.values("latest_revision_id")
+        )
+        for revision in revisions:
+            if revision.content.get("consent_text") == wording:
+                revision.content["consent_text"] = ""
+                revision.save(update_fields=["content"])
 
 
 def keep_old_wording(apps, schema_editor):
